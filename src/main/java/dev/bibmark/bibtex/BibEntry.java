@@ -1,0 +1,40 @@
+package dev.bibmark.bibtex;
+
+import dev.bibmark.text.TextRange;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A bibliography entry such as {@code @article{key, title = {...}}}.
+ *
+ * @param type the entry type as written (without {@code @})
+ * @param typeRange range of the type name (without {@code @})
+ * @param key the citation key as written, "" when missing
+ * @param keyRange range of the key; an empty range where the key should be when it is missing
+ * @param fields fields in source order (duplicates kept)
+ * @param range from {@code @} to the closing delimiter inclusive
+ * @param closed whether the closing delimiter was found
+ * @param openRange range of the opening delimiter
+ */
+public record BibEntry(String type, TextRange typeRange, String key, TextRange keyRange, List<BibField> fields,
+                       TextRange range, boolean closed, TextRange openRange) implements BibObject {
+
+    public String typeLower() {
+        return type.toLowerCase(Locale.ROOT);
+    }
+
+    /** The first field of that name (case-insensitive), which is the one BibTeX uses. */
+    public Optional<BibField> field(String name) {
+        for (BibField f : fields) {
+            if (f.name().equalsIgnoreCase(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean hasField(String name) {
+        return field(name).isPresent();
+    }
+}

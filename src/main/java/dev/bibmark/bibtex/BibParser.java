@@ -1,0 +1,593 @@
+package dev.bibmark.bibtex;
+
+import dev.bibmark.bibtex.SyntaxError.Kind;
+import dev.bibmark.markdown.EmbeddedText;
+import dev.bibmark.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A position-aware, error-tolerant BibTeX parser. It never throws: every problem becomes a
+ * {@link SyntaxError} with an exact range, and recovery is per entry (an {@code @} at the start of
+ * a line always starts a new object), so one broken entry never hides the next.
+ *
+ * <p>The parser reads the local text of an {@link EmbeddedText} and reports document ranges.
+ * Not thread-safe per instance; {@link #parse} makes a fresh instance.
+ */
+public final class BibParser {
+    private final String s;
+    private final EmbeddedText map;
+    private final int n;
+    private int pos;
+    private final List<BibObject> objects = new ArrayList<>();
+    private final List<SyntaxError> errors = new ArrayList<>();
+    /** Set when a value ran away (unterminated string or brace); its entry's end is then not reported again. */
+    private boolean valueBroken;
+    /** Local offset of the last braced part parsed. */
+    private int lastBracedStart = -1;
+
+    private BibParser(EmbeddedText text) {
+        this.map = text;
+        this.s = text.text();
+        this.n = s.length();
+    }
+
+    public static BibFile parse(EmbeddedText text) {
+        BibParser p = new BibParser(text);
+        try {
+            p.parseAll();
+        } catch (RuntimeException e) {
+            // A parser bug must not take the document down: keep what was parsed and say where it stopped.
+            p.error(Kind.UNEXPECTED_CHARACTER, p.pos, Math.min(p.n, p.pos + 1), "Internal parser error: " + e);
+        }
+        return new BibFile(List.copyOf(p.objects), List.copyOf(p.errors));
+    }
+
+    /** Parses a plain BibTeX string (offsets are string offsets). */
+    public static BibFile parse(String text) {
+        return parse(EmbeddedText.identity(text));
+    }
+
+    private TextRange range(int a, int b) {
+        int da = map.toDocument(a);
+        int db = map.toDocument(b);
+        return new TextRange(da, Math.max(da, db));
+    }
+
+    private void error(Kind kind, int a, int b, String message) {
+        errors.add(new SyntaxError(kind, range(a, b), message));
+    }
+
+    private void parseAll() {
+        while (pos < n) {
+            int at = s.indexOf('@', pos);
+            if (at < 0) {
+                break;
+            }
+            pos = at;
+            parseObject();
+        }
+    }
+
+    private static boolean isFieldNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == ':' || c == '.' || c == '+';
+    }
+
+    private void skipWs() {
+        while (pos < n && Character.isWhitespace(s.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    /** Whether {@code i} is an {@code @} that is the first non-blank character of its line. */
+    private boolean isLineStartAt(int i) {
+        if (i >= n || s.charAt(i) != '@') {
+            return false;
+        }
+        int j = i - 1;
+        while (j >= 0 && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+            j--;
+        }
+        if (!(j < 0 || s.charAt(j) == '\n' || s.charAt(j) == '\r')) {
+            return false;
+        }
+        // Only a real object start counts: @name followed by { or (.
+        int k = i + 1;
+        while (k < n && isFieldNameChar(s.charAt(k))) {
+            k++;
+        }
+        if (k == i + 1) {
+            return false;
+        }
+        while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+            k++;
+        }
+        return k < n && (s.charAt(k) == '{' || s.charAt(k) == '(');
+    }
+
+    private void parseObject() {
+        int at = pos;
+        pos++;
+        if (at > 0 && Character.isLetterOrDigit(s.charAt(at - 1))) {
+            // "name@host": an e-mail address in free text, which BibTeX skips like any text outside entries.
+            return;
+        }
+        int typeStart = pos;
+        while (pos < n && isFieldNameChar(s.charAt(pos))) {
+            pos++;
+        }
+        int typeEnd = pos;
+        String type = s.substring(typeStart, typeEnd);
+        if (type.isEmpty()) {
+            // BibTeX skips text outside entries, so a lone '@' (an e-mail address, a note) is only
+            // an error when it looks like a broken object start.
+            skipWs();
+            if (pos < n && (s.charAt(pos) == '{' || s.charAt(pos) == '(')) {
+                error(Kind.UNEXPECTED_CHARACTER, at, at + 1, "Expected an entry type after '@'");
+                skipToNextObject(pos + 1);
+            }
+            return;
+        }
+        String lower = type.toLowerCase(Locale.ROOT);
+        skipWs();
+        if (lower.equals("comment")) {
+            parseComment(at);
+            return;
+        }
+        if (pos >= n || (s.charAt(pos) != '{' && s.charAt(pos) != '(')) {
+            error(Kind.EXPECTED_OPEN, typeEnd, typeEnd, "Expected '{' or '(' after '@" + type + "'");
+            skipToNextObject(typeEnd);
+            return;
+        }
+        char open = s.charAt(pos);
+        char close = open == '{' ? '}' : ')';
+        int openPos = pos;
+        pos++;
+        switch (lower) {
+            case "preamble" -> parsePreamble(at, close);
+            case "string" -> parseString(at, close);
+            case "include" -> parseInclude(at, close);
+            default -> parseEntry(at, type, typeStart, typeEnd, openPos, close);
+        }
+    }
+
+    private void parseComment(int at) {
+        if (pos < n && (s.charAt(pos) == '{' || s.charAt(pos) == '(')) {
+            char close = s.charAt(pos) == '{' ? '}' : ')';
+            int depth = 0;
+            int i = pos + 1;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && depth > 0) {
+                    depth--;
+                } else if (c == close && depth == 0) {
+                    break;
+                }
+            }
+            pos = Math.min(n, i + 1);
+        } else {
+            int eol = s.indexOf('\n', pos);
+            pos = eol < 0 ? n : eol;
+        }
+        objects.add(new BibComment(range(at, pos)));
+    }
+
+    private void parsePreamble(int at, char close) {
+        skipWs();
+        BibValue v = parseValue(close);
+        skipWs();
+        if (pos < n && s.charAt(pos) == close) {
+            pos++;
+        } else {
+            expectClose(close);
+        }
+        objects.add(new Preamble(range(at, pos)));
+    }
+
+    private void parseInclude(int at, char close) {
+        int start = pos;
+        int end = s.indexOf(close, pos);
+        int lineEnd = s.indexOf('\n', pos);
+        if (end < 0 || (lineEnd >= 0 && lineEnd < end)) {
+            end = lineEnd < 0 ? n : lineEnd;
+            pos = end;
+        } else {
+            pos = end + 1;
+        }
+        String path = s.substring(start, end).trim();
+        objects.add(new Include(path, range(at, pos)));
+        error(Kind.INCLUDE, at, pos, "@include is not supported: '" + path + "' is not read");
+    }
+
+    private void parseString(int at, char close) {
+        skipWs();
+        int nameStart = pos;
+        while (pos < n && isFieldNameChar(s.charAt(pos))) {
+            pos++;
+        }
+        int nameEnd = pos;
+        if (nameStart == nameEnd) {
+            error(Kind.EXPECTED_FIELD_NAME, pos, Math.min(n, pos + 1), "Expected a string name");
+            skipToNextObject(pos);
+            return;
+        }
+        skipWs();
+        BibValue value = null;
+        if (pos < n && s.charAt(pos) == '=') {
+            pos++;
+            skipWs();
+            value = parseValue(close);
+        } else {
+            error(Kind.EXPECTED_EQUALS, nameEnd, nameEnd, "Expected '=' after '" + s.substring(nameStart, nameEnd) + "'");
+        }
+        skipWs();
+        if (pos < n && s.charAt(pos) == close) {
+            pos++;
+        } else {
+            expectClose(close);
+        }
+        objects.add(new StringDef(s.substring(nameStart, nameEnd), range(nameStart, nameEnd), value, range(at, pos)));
+    }
+
+    /** Reports a missing closing delimiter at the insertion point and recovers to the next object. */
+    private void expectClose(char close) {
+        int insertAt = lastNonWs(pos);
+        if (pos >= n || isLineStartAt(pos)) {
+            error(Kind.UNTERMINATED_ENTRY, insertAt, insertAt, "Expected '" + close + "' to close the entry");
+        } else {
+            error(Kind.EXPECTED_CLOSE, pos, Math.min(n, pos + 1), "Expected '" + close + "' but found '" + s.charAt(pos) + "'");
+            skipToNextObject(pos);
+        }
+    }
+
+    /** Offset just after the last non-blank character before {@code i}. */
+    private int lastNonWs(int i) {
+        int j = Math.min(i, n);
+        while (j > 0 && Character.isWhitespace(s.charAt(j - 1))) {
+            j--;
+        }
+        return j;
+    }
+
+    /** Moves to the next '@' that starts a line (the resynchronisation point), or the end. */
+    private void skipToNextObject(int from) {
+        int i = Math.max(from, pos);
+        while (i < n) {
+            if (s.charAt(i) == '@' && isLineStartAt(i)) {
+                break;
+            }
+            i++;
+        }
+        pos = i;
+    }
+
+    private void parseEntry(int at, String type, int typeStart, int typeEnd, int openPos, char close) {
+        List<BibField> fields = new ArrayList<>();
+        valueBroken = false;
+        BibValue lastValue = null;
+        skipWs();
+        // The key runs to ',' (or a line break, '=' or the closing delimiter, which are errors).
+        int keyStart = pos;
+        int i = pos;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '\n' || c == '\r' || c == '=' || c == close || (close == '}' && c == '{')) {
+                break;
+            }
+            if (c == '@' && isLineStartAt(i)) {
+                break;
+            }
+            i++;
+        }
+        int keyEnd = lastNonWs(i);
+        if (keyEnd < keyStart) {
+            keyEnd = keyStart;
+        }
+        String key;
+        TextRange keyRange;
+        boolean closed = false;
+        if (i < n && s.charAt(i) == '=') {
+            // "@article{title = ...": the key is missing and this is the first field.
+            key = "";
+            keyRange = range(openPos + 1, openPos + 1);
+            error(Kind.EXPECTED_KEY, openPos + 1, openPos + 1, "Expected a citation key after '" + s.charAt(openPos) + "'");
+            pos = keyStart;
+        } else {
+            key = s.substring(keyStart, keyEnd);
+            keyRange = range(keyStart, keyEnd);
+            pos = i;
+            if (key.isEmpty()) {
+                error(Kind.EXPECTED_KEY, keyStart, keyStart, "Expected a citation key");
+            }
+            if (pos < n && s.charAt(pos) == ',') {
+                pos++;
+            } else if (pos < n && s.charAt(pos) == close) {
+                pos++;
+                objects.add(new BibEntry(type, range(typeStart, typeEnd), key, keyRange, List.of(), range(at, pos), true,
+                        range(openPos, openPos + 1)));
+                checkTrailingText();
+                return;
+            } else {
+                skipWs();
+                if (pos >= n || isLineStartAt(pos)) {
+                    int ins = lastNonWs(pos);
+                    error(Kind.UNTERMINATED_ENTRY, ins, ins, "Expected '" + close + "' to close the entry");
+                    objects.add(new BibEntry(type, range(typeStart, typeEnd), key, keyRange, List.of(), range(at, ins), false,
+                            range(openPos, openPos + 1)));
+                    return;
+                }
+                error(Kind.EXPECTED_COMMA, keyEnd, keyEnd, "Expected ',' after the key '" + key + "'");
+            }
+        }
+        // Fields.
+        while (true) {
+            skipWs();
+            if (pos >= n || isLineStartAt(pos)) {
+                reportUnterminated(lastValue, close);
+                break;
+            }
+            char c = s.charAt(pos);
+            if (c == close) {
+                pos++;
+                closed = true;
+                break;
+            }
+            if (c == ',') {
+                // Doubled comma: BibTeX rejects it, but nothing is lost.
+                error(Kind.EXPECTED_FIELD_NAME, pos, pos + 1, "Expected a field name, found an extra ','");
+                pos++;
+                continue;
+            }
+            int nameStart = pos;
+            while (pos < n && isFieldNameChar(s.charAt(pos))) {
+                pos++;
+            }
+            int nameEnd = pos;
+            if (nameStart == nameEnd) {
+                error(Kind.EXPECTED_FIELD_NAME, pos, pos + Character.charCount(s.codePointAt(pos)),
+                        "Expected a field name but found '" + new String(Character.toChars(s.codePointAt(pos))) + "'");
+                skipToFieldEnd(close);
+                continue;
+            }
+            String name = s.substring(nameStart, nameEnd);
+            skipWs();
+            BibValue value = null;
+            if (pos < n && s.charAt(pos) == '=') {
+                pos++;
+                skipWs();
+                value = parseValue(close);
+            } else if (pos < n && (s.charAt(pos) == '{' || s.charAt(pos) == '"')) {
+                error(Kind.EXPECTED_EQUALS, nameEnd, nameEnd, "Expected '=' after the field name '" + name + "'");
+                value = parseValue(close);
+            } else {
+                error(Kind.EXPECTED_EQUALS, nameEnd, nameEnd, "Expected '=' after the field name '" + name + "'");
+                skipToFieldEnd(close);
+            }
+            lastValue = value;
+            int fieldEnd = value != null ? lastNonWs(pos) : nameEnd;
+            fields.add(new BibField(name, range(nameStart, nameEnd), value, range(nameStart, Math.max(nameEnd, fieldEnd))));
+            skipWs();
+            if (pos < n && s.charAt(pos) == ',') {
+                pos++;
+                continue;
+            }
+            if (pos < n && s.charAt(pos) == close) {
+                pos++;
+                closed = true;
+                break;
+            }
+            if (pos >= n || isLineStartAt(pos)) {
+                reportUnterminated(lastValue, close);
+                break;
+            }
+            if (value != null && isFieldNameChar(s.charAt(pos))) {
+                int ins = lastNonWs(pos);
+                error(Kind.EXPECTED_COMMA, ins, ins, "Expected ',' between fields");
+                continue;
+            }
+            if (value != null) {
+                error(Kind.UNEXPECTED_CHARACTER, pos, pos + 1, "Expected ',' or '" + close + "' but found '" + s.charAt(pos) + "'");
+                skipToFieldEnd(close);
+            }
+        }
+        int end = closed ? pos : lastNonWs(pos);
+        objects.add(new BibEntry(type, range(typeStart, typeEnd), key, keyRange, List.copyOf(fields), range(at, end), closed,
+                range(openPos, openPos + 1)));
+        if (closed) {
+            checkTrailingText();
+        }
+    }
+
+    /**
+     * The entry ends without its closing delimiter. When the last value swallowed later lines that
+     * look like fields, the real problem is that value's unbalanced '{', so that is what is reported.
+     */
+    private void reportUnterminated(BibValue lastValue, char close) {
+        if (valueBroken) {
+            return;
+        }
+        if (lastValue != null && lastValue.parts().get(lastValue.parts().size() - 1) instanceof BibValue.Braced b
+                && b.text().matches("(?s).*\\n\\s*[A-Za-z_][\\w:.+-]*\\s*=.*")) {
+            int at = lastBracedStart;
+            if (at >= 0) {
+                error(Kind.UNBALANCED_BRACES, at, at + 1, "Unbalanced braces: this '{' is not closed before the next field");
+                return;
+            }
+        }
+        int ins = lastNonWs(pos);
+        error(Kind.UNTERMINATED_ENTRY, ins, ins, "Expected '" + close + "' to close the entry");
+    }
+
+    /**
+     * After an entry closes, text that looks like more fields on the following lines means an extra
+     * closing brace ended the entry early: BibTeX would silently drop those fields.
+     */
+    private void checkTrailingText() {
+        int closeAt = pos - 1;
+        int stop = n;
+        for (int j = pos; j < n; j++) {
+            if (s.charAt(j) == '@' && isLineStartAt(j)) {
+                stop = j;
+                break;
+            }
+        }
+        String rest = s.substring(pos, stop);
+        if (rest.matches("(?s)[\\s,]*(\\}.*|[A-Za-z_][\\w:.+-]*\\s*=.*)")) {
+            error(Kind.UNBALANCED_BRACES, closeAt, closeAt + 1,
+                    "Unbalanced braces: this '" + s.charAt(closeAt) + "' closes the entry early, so BibTeX ignores the text after it");
+            pos = stop;
+        }
+    }
+
+    /** Skips to the next ',' or closing delimiter at depth 0, or the next object. */
+    private void skipToFieldEnd(char close) {
+        int depth = 0;
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (c == '@' && depth == 0 && isLineStartAt(pos)) {
+                return;
+            }
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (depth == 0 && (c == ',' || c == close)) {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    /** Parses {@code part (# part)*}; returns null (with an error) when no value is there. */
+    private BibValue parseValue(char close) {
+        List<BibValue.Part> parts = new ArrayList<>();
+        int start = pos;
+        while (true) {
+            BibValue.Part part = parsePart(close);
+            if (part == null) {
+                break;
+            }
+            parts.add(part);
+            int save = pos;
+            skipWs();
+            if (pos < n && s.charAt(pos) == '#') {
+                pos++;
+                skipWs();
+                continue;
+            }
+            pos = save;
+            break;
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        TextRange r = new TextRange(parts.get(0).range().start(), parts.get(parts.size() - 1).range().end());
+        return new BibValue(List.copyOf(parts), r);
+    }
+
+    private BibValue.Part parsePart(char close) {
+        if (pos >= n) {
+            error(Kind.EXPECTED_VALUE, pos, pos, "Expected a value");
+            return null;
+        }
+        char c = s.charAt(pos);
+        int start = pos;
+        if (c == '{') {
+            lastBracedStart = start;
+            int depth = 0;
+            int i = pos;
+            for (; i < n; i++) {
+                char d = s.charAt(i);
+                if (d == '\\' && i + 1 < n) {
+                    i++;
+                    continue;
+                }
+                if (d == '{') {
+                    depth++;
+                } else if (d == '}') {
+                    depth--;
+                    if (depth == 0) {
+                        break;
+                    }
+                } else if (d == '@' && isLineStartAt(i)) {
+                    i = -1;
+                    break;
+                }
+            }
+            if (i < 0 || i >= n) {
+                error(Kind.UNBALANCED_BRACES, start, start + 1, "Unbalanced braces: this '{' is never closed");
+                valueBroken = true;
+                // Resume where the value most likely ended: the end of its first line.
+                int eol = s.indexOf('\n', start);
+                int resume = eol < 0 ? n : eol;
+                pos = resume;
+                return new BibValue.Braced(s.substring(start + 1, lastNonWs(resume)), range(start, lastNonWs(resume)));
+            }
+            pos = i + 1;
+            return new BibValue.Braced(s.substring(start + 1, i), range(start, pos));
+        }
+        if (c == '"') {
+            int depth = 0;
+            int i = pos + 1;
+            for (; i < n; i++) {
+                char d = s.charAt(i);
+                if (d == '\\' && i + 1 < n) {
+                    i++;
+                    continue;
+                }
+                if (d == '{') {
+                    depth++;
+                } else if (d == '}') {
+                    if (depth == 0) {
+                        // A '}' closing the entry inside an open quote.
+                        i = -1;
+                        break;
+                    }
+                    depth--;
+                } else if (d == '"' && depth == 0) {
+                    break;
+                } else if (d == '@' && isLineStartAt(i)) {
+                    i = -1;
+                    break;
+                }
+            }
+            if (i < 0 || i >= n) {
+                error(Kind.UNTERMINATED_STRING, start, start + 1, "Unterminated string: this '\"' is never closed");
+                valueBroken = true;
+                int eol = s.indexOf('\n', start);
+                int resume = eol < 0 ? n : eol;
+                pos = resume;
+                return new BibValue.Quoted(s.substring(start + 1, lastNonWs(resume)), range(start, lastNonWs(resume)));
+            }
+            pos = i + 1;
+            return new BibValue.Quoted(s.substring(start + 1, i), range(start, pos));
+        }
+        if (Character.isDigit(c)) {
+            int i = pos;
+            while (i < n && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i >= n || !isFieldNameChar(s.charAt(i))) {
+                pos = i;
+                return new BibValue.Number(s.substring(start, i), range(start, i));
+            }
+        }
+        if (isFieldNameChar(c)) {
+            int i = pos;
+            while (i < n && isFieldNameChar(s.charAt(i))) {
+                i++;
+            }
+            pos = i;
+            return new BibValue.Macro(s.substring(start, i), range(start, i));
+        }
+        if (c == close || c == ',') {
+            error(Kind.EXPECTED_VALUE, start, start, "Expected a value before '" + c + "'");
+        } else {
+            error(Kind.EXPECTED_VALUE, start, start + 1, "Expected a value ('{', '\"', a number or a @string name) but found '" + c + "'");
+        }
+        return null;
+    }
+}

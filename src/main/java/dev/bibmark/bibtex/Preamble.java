@@ -1,0 +1,6 @@
+package dev.bibmark.bibtex;
+
+import dev.bibmark.text.TextRange;
+
+/** {@code @preamble{...}}. */
+public record Preamble(TextRange range) implements BibObject {}

@@ -1,0 +1,58 @@
+package dev.bibmark.checks;
+
+import dev.bibmark.bibtex.BibEntry;
+import dev.bibmark.bibtex.BibField;
+import dev.bibmark.bibtex.StringDef;
+import dev.bibmark.model.Block;
+import dev.bibmark.model.Document;
+import dev.bibmark.text.TextRange;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Small helpers shared by the checks. */
+final class CheckSupport {
+    private CheckSupport() {}
+
+    static Finding finding(Document doc, Code code, TextRange range, String message) {
+        return new Finding(doc.path(), code, code.defaultSeverity(), range, message, List.of());
+    }
+
+    static Finding finding(Document doc, Code code, TextRange range, String message,
+                           List<Finding.Related> related) {
+        return new Finding(doc.path(), code, code.defaultSeverity(), range, message, List.copyOf(related));
+    }
+
+    /** "path:line" with a 1-based line, for messages. */
+    static String where(Document doc, int offset) {
+        return doc.path() + ":" + (doc.lines().line(offset) + 1);
+    }
+
+    /** Where a diagnostic about a whole entry goes: the key, or the type when the key is missing. */
+    static TextRange entryRange(BibEntry e) {
+        return e.key().isEmpty() ? e.typeRange() : e.keyRange();
+    }
+
+    /** All {@code @string} definitions of a document, lower-case names; the first definition wins. */
+    static Map<String, String> macros(Document doc) {
+        Map<String, String> out = new HashMap<>();
+        for (Block b : doc.blocks()) {
+            for (StringDef s : b.bib().strings()) {
+                if (s.value() != null) {
+                    out.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s.value().resolve(out));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The resolved value of the first field of that name, "" when absent or without value. */
+    static String value(BibEntry e, String name, Map<String, String> macros) {
+        return e.field(name).map(BibField::value).map(v -> v.resolve(macros)).orElse("");
+    }
+
+    static String collapse(String s) {
+        return s.trim().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.bibmark.checks;
+
+import dev.bibmark.config.Config;
+import dev.bibmark.model.Document;
+import dev.bibmark.util.Identifiers;
+import dev.bibmark.util.Latex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code duplicate-entry}: the same paper twice. Either the same key with the same content, or
+ * different keys sharing a DOI, an arXiv id, or title plus first-author surname. Every copy after
+ * the first (documents in the order given) is reported; a pair that is a {@code duplicate-key}
+ * error is left to that check.
+ */
+public final class DuplicateEntryCheck implements WorkspaceCheck {
+    private static final List<String> ARXIV_FIELDS = List.of("eprint", "journal", "url", "doi");
+
+    @Override
+    public Code code() {
+        return Code.DUPLICATE_ENTRY;
+    }
+
+    private record Ids(String doi, String arxiv, String titleAuthor) {}
+
+    @Override
+    public List<Finding> check(List<Document> docs, Config config) {
+        List<EntryRef> refs = EntryRef.all(docs);
+        List<Ids> ids = new ArrayList<>();
+        for (EntryRef r : refs) {
+            ids.add(ids(r));
+        }
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            EntryRef r = refs.get(i);
+            List<Finding.Related> related = new ArrayList<>();
+            String firstReason = null;
+            EntryRef first = null;
+            for (int j = 0; j < i; j++) {
+                String reason = reason(refs.get(j), ids.get(j), r, ids.get(i));
+                if (reason != null) {
+                    if (first == null) {
+                        first = refs.get(j);
+                        firstReason = reason;
+                    }
+                    related.add(refs.get(j).related("earlier copy ('" + refs.get(j).entry().key() + "')"));
+                }
+            }
+            if (first != null) {
+                out.add(CheckSupport.finding(r.doc(), code(), r.entry().keyRange(),
+                        "Entry '" + r.entry().key() + "' duplicates '" + first.entry().key() + "' at "
+                                + first.where() + " (" + firstReason + ")", related));
+            }
+        }
+        return out;
+    }
+
+    /** Why two entries are the same paper, or null. */
+    private static String reason(EntryRef a, Ids ia, EntryRef b, Ids ib) {
+        if (a.keyLower().equals(b.keyLower())) {
+            return a.content().equals(b.content()) ? "same key and content" : null;
+        }
+        if (ia.doi() != null && ia.doi().equals(ib.doi())) {
+            return "same DOI " + ia.doi();
+        }
+        if (ia.arxiv() != null && ia.arxiv().equals(ib.arxiv())) {
+            return "same arXiv id " + ia.arxiv();
+        }
+        if (ia.titleAuthor() != null && ia.titleAuthor().equals(ib.titleAuthor())) {
+            return "same title and first author";
+        }
+        return null;
+    }
+
+    private static Ids ids(EntryRef r) {
+        String doiField = CheckSupport.value(r.entry(), "doi", r.macros());
+        String doi = doiField.isBlank() ? null
+                : Identifiers.doi(doiField).map(d -> d.toLowerCase(Locale.ROOT)).orElse(null);
+        String arxiv = null;
+        for (String f : ARXIV_FIELDS) {
+            String v = CheckSupport.value(r.entry(), f, r.macros());
+            if (!v.isBlank()) {
+                Optional<String> id = Identifiers.arxivId(v);
+                if (id.isPresent()) {
+                    arxiv = id.get().toLowerCase(Locale.ROOT);
+                    break;
+                }
+            }
+        }
+        String title = CheckSupport.value(r.entry(), "title", r.macros());
+        String author = CheckSupport.value(r.entry(), "author", r.macros());
+        String titleAuthor = null;
+        if (!title.isBlank() && !author.isBlank()) {
+            String t = Latex.normalizeTitle(title);
+            String s = Identifiers.firstAuthorSurname(author);
+            if (t != null && !t.isBlank() && s != null && !s.isBlank()) {
+                titleAuthor = t + "\u0000" + s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return new Ids(doi, arxiv, titleAuthor);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.bibmark.checks;
+
+import dev.bibmark.bibtex.BibEntry;
+import dev.bibmark.bibtex.BibField;
+import dev.bibmark.bibtex.BibValue;
+import dev.bibmark.config.Config;
+import dev.bibmark.model.Document;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code empty-field}: a field whose value is blank ({@code {}}, {@code "  "}, {@code {{}}}). */
+public final class EmptyFieldCheck implements DocumentCheck {
+    @Override
+    public Code code() {
+        return Code.EMPTY_FIELD;
+    }
+
+    @Override
+    public List<Finding> check(Document doc, Config config) {
+        List<Finding> out = new ArrayList<>();
+        for (BibEntry e : doc.entries()) {
+            for (BibField f : e.fields()) {
+                if (f.value() != null && isBlank(f.value())) {
+                    out.add(CheckSupport.finding(doc, code(), f.range(), "Field '" + f.name() + "' is empty"));
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean isBlank(BibValue v) {
+        for (BibValue.Part p : v.parts()) {
+            // A macro or a number always contributes text (an undefined macro is reported elsewhere).
+            if (p instanceof BibValue.Macro || p instanceof BibValue.Number) {
+                return false;
+            }
+            if (!p.text().replaceAll("[\\s{}]", "").isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.bibmark.checks;
+
+import dev.bibmark.bibtex.BibEntry;
+import dev.bibmark.config.Config;
+import dev.bibmark.model.Document;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code invalid-key}: a key with characters BibTeX or LaTeX cannot handle. A missing key is a
+ * syntax error already, so it is not reported here.
+ */
+public final class InvalidKeyCheck implements DocumentCheck {
+    private static final String BAD = ",{}#%~\\";
+
+    @Override
+    public Code code() {
+        return Code.INVALID_KEY;
+    }
+
+    @Override
+    public List<Finding> check(Document doc, Config config) {
+        List<Finding> out = new ArrayList<>();
+        for (BibEntry e : doc.entries()) {
+            String bad = badChars(e.key());
+            if (!bad.isEmpty()) {
+                out.add(CheckSupport.finding(doc, code(), e.keyRange(),
+                        "Key '" + e.key() + "' contains invalid character(s): " + bad));
+            }
+        }
+        return out;
+    }
+
+    static String badChars(String key) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            String shown = Character.isWhitespace(c) ? "whitespace" : "'" + c + "'";
+            if ((Character.isWhitespace(c) || BAD.indexOf(c) >= 0) && sb.indexOf(shown) < 0) {
+                if (sb.length() > 0) {
+                    sb.append(", ");
+                }
+                sb.append(shown);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.bibmark.checks;
+
+import dev.bibmark.bibtex.BibEntry;
+import dev.bibmark.config.Config;
+import dev.bibmark.model.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code unknown-entry-type}: an entry type that is none of the 14 standard BibTeX types. */
+public final class UnknownEntryTypeCheck implements DocumentCheck {
+    /** The standard BibTeX entry types (btxdoc). */
+    public static final List<String> STANDARD = List.of("article", "book", "booklet", "conference", "inbook",
+            "incollection", "inproceedings", "manual", "mastersthesis", "misc", "phdthesis", "proceedings",
+            "techreport", "unpublished");
+
+    private static final Map<String, String> ALIASES = Map.of(
+            "online", "misc", "electronic", "misc", "www", "misc", "software", "misc", "dataset", "misc",
+            "report", "techreport", "thesis", "phdthesis", "collection", "incollection");
+
+    @Override
+    public Code code() {
+        return Code.UNKNOWN_ENTRY_TYPE;
+    }
+
+    @Override
+    public List<Finding> check(Document doc, Config config) {
+        List<Finding> out = new ArrayList<>();
+        for (BibEntry e : doc.entries()) {
+            String t = e.typeLower();
+            if (t.isEmpty() || STANDARD.contains(t)) {
+                continue;
+            }
+            out.add(CheckSupport.finding(doc, code(), e.typeRange(),
+                    "Unknown entry type '@" + e.type() + "'; did you mean '@" + suggest(t) + "'?"));
+        }
+        return out;
+    }
+
+    /** The nearest standard type for a non-standard one. */
+    public static String suggest(String typeLower) {
+        String alias = ALIASES.get(typeLower);
+        if (alias != null) {
+            return alias;
+        }
+        String best = "misc";
+        int bestDist = 3;
+        for (String s : STANDARD) {
+            int d = distance(typeLower, s);
+            if (d < bestDist) {
+                bestDist = d;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

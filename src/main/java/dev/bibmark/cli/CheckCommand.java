@@ -1,0 +1,136 @@
+package dev.bibmark.cli;
+
+import dev.bibmark.checks.Checker;
+import dev.bibmark.checks.Finding;
+import dev.bibmark.config.Config;
+import dev.bibmark.config.ConfigException;
+import dev.bibmark.config.ConfigLoader;
+import dev.bibmark.model.Document;
+import dev.bibmark.model.Documents;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code bibmark check}: the same checks as the server, for terminals and CI. */
+final class CheckCommand {
+    private CheckCommand() {}
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String format = "text";
+        Path configFile = null;
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--format") || a.equals("--config")) {
+                if (i + 1 >= args.length) {
+                    err.println("bibmark check: " + a + " needs a value");
+                    return 2;
+                }
+                String v = args[++i];
+                if (a.equals("--format")) {
+                    format = v;
+                } else {
+                    configFile = Path.of(v);
+                }
+            } else if (a.startsWith("--format=")) {
+                format = a.substring("--format=".length());
+            } else if (a.startsWith("--config=")) {
+                configFile = Path.of(a.substring("--config=".length()));
+            } else if (a.equals("--help") || a.equals("-h")) {
+                out.print(Main.USAGE);
+                return 0;
+            } else if (a.startsWith("-") && !a.equals("-")) {
+                err.println("bibmark check: unknown option '" + a + "'");
+                return 2;
+            } else {
+                paths.add(Path.of(a));
+            }
+        }
+        if (!format.equals("text") && !format.equals("json") && !format.equals("github")) {
+            err.println("bibmark check: unknown format '" + format + "' (use text, json or github)");
+            return 2;
+        }
+        if (paths.isEmpty()) {
+            err.println("bibmark check: no PATH given");
+            err.print(Main.USAGE);
+            return 2;
+        }
+        Config config;
+        try {
+            config = loadConfig(configFile, paths);
+        } catch (ConfigException e) {
+            err.println("bibmark check: " + e.getMessage());
+            return 2;
+        }
+        FileCollector.Result collected = FileCollector.collect(paths);
+        boolean inputError = false;
+        for (String e : collected.errors()) {
+            err.println("bibmark check: " + e);
+            inputError = true;
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        Map<Path, String> texts = new LinkedHashMap<>();
+        for (Path p : collected.files()) {
+            try {
+                texts.put(p, read(p));
+            } catch (IOException e) {
+                err.println("bibmark check: cannot read " + display(cwd, p) + ": " + e.getMessage());
+                inputError = true;
+            }
+        }
+        List<Document> docs = texts.entrySet().parallelStream()
+                .map(e -> Documents.parse(display(cwd, e.getKey()), e.getValue()))
+                .toList();
+        List<Finding> findings = Checker.run(docs, config, msg -> err.println("bibmark check: internal error: " + msg));
+        Report report = new Report(docs, findings);
+        switch (format) {
+            case "json" -> report.printJson(out);
+            case "github" -> report.printGithub(out);
+            default -> report.printText(out);
+        }
+        if (inputError) {
+            return 2;
+        }
+        return report.errors() > 0 ? 1 : 0;
+    }
+
+    private static Config loadConfig(Path configFile, List<Path> paths) throws ConfigException {
+        if (configFile != null) {
+            return ConfigLoader.load(configFile);
+        }
+        for (Path p : paths) {
+            Path candidate = (Files.isDirectory(p) ? p : p.toAbsolutePath().getParent());
+            if (candidate != null && Files.isRegularFile(candidate.resolve(".bibmark.json"))) {
+                return ConfigLoader.load(candidate.resolve(".bibmark.json"));
+            }
+        }
+        Path here = Path.of(".bibmark.json");
+        if (Files.isRegularFile(here)) {
+            return ConfigLoader.load(here);
+        }
+        return Config.DEFAULT;
+    }
+
+    /** Reads UTF-8, replacing malformed bytes instead of failing (the text is still checked). */
+    static String read(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    static String display(Path cwd, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        String s = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        return s.isEmpty() ? "." : s.replace('\\', '/');
+    }
+}

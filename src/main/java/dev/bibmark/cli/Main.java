@@ -1,0 +1,65 @@
+package dev.bibmark.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Command-line entry point: {@code bibmark check|lsp|--version|--help}. */
+public final class Main {
+    static final String USAGE = """
+            usage: bibmark <command> [options]
+
+            commands:
+              check [--format text|json|github] [--config FILE] PATH...
+                    check Markdown paper lists and .bib files (folders are searched for
+                    *.md, *.markdown and *.bib, obeying .gitignore)
+              lsp [--stdio]
+                    run the language server over stdin/stdout
+              --version   print the version
+              --help      print this help
+
+            exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs a command and returns the exit status (never calls System.exit; used by tests). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "check":
+                return CheckCommand.run(rest, out, err);
+            case "lsp":
+                return LspCommand.run(rest, err);
+            case "--version":
+            case "-V":
+            case "version":
+                out.println("bibmark " + version());
+                return 0;
+            case "--help":
+            case "-h":
+            case "help":
+                out.print(USAGE);
+                return 0;
+            default:
+                err.println("bibmark: unknown command '" + args[0] + "'");
+                err.print(USAGE);
+                return 2;
+        }
+    }
+
+    public static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+}

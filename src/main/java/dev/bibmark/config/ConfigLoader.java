@@ -1,0 +1,241 @@
+package dev.bibmark.config;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import dev.bibmark.checks.Code;
+import dev.bibmark.checks.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@link Config} from a {@code .bibmark.json} file or from the LSP {@code bibmark} settings section.
+ * Validation is strict so that typos surface as errors instead of silently ignored settings.
+ */
+public final class ConfigLoader {
+    private static final Set<String> SECTIONS = Set.of("checks", "requiredFields", "diagnostics");
+    /** Sections reserved for features not implemented yet; accepted and ignored. */
+    private static final Set<String> FUTURE_SECTIONS = Set.of("format", "status", "keyPattern");
+    private static final String SEVERITIES = "off, error, warning, information, hint";
+
+    private ConfigLoader() {
+    }
+
+    /** Loads and validates a config file. */
+    public static Config load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e, e);
+        }
+        JsonElement json;
+        try {
+            json = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConfigException(file + ": malformed JSON: " + cause.getMessage(), e);
+        }
+        if (!json.isJsonObject()) {
+            throw new ConfigException(file + ": $: expected a JSON object, found " + describe(json));
+        }
+        return convert(json, file.toString());
+    }
+
+    /** Converts already-parsed JSON (e.g. the client's settings); null or JSON null gives the defaults. */
+    public static Config fromJson(JsonElement json) throws ConfigException {
+        return convert(json, null);
+    }
+
+    private static Config convert(JsonElement json, String source) throws ConfigException {
+        if (json == null || json.isJsonNull()) {
+            return Config.DEFAULT;
+        }
+        Context ctx = new Context(source);
+        JsonObject root = ctx.object(json, "$");
+        Map<String, JsonElement> sections = expandDottedKeys(root, ctx);
+        Map<Code, Optional<Severity>> severities = new EnumMap<>(Code.class);
+        Map<String, List<List<String>>> required = new LinkedHashMap<>();
+        int debounceMs = Config.DEFAULT.debounceMs();
+        for (Map.Entry<String, JsonElement> e : sections.entrySet()) {
+            String key = e.getKey();
+            String path = "$." + key;
+            switch (key) {
+                case "checks" -> readChecks(ctx.object(e.getValue(), path), path, ctx, severities);
+                case "requiredFields" -> readRequired(ctx.object(e.getValue(), path), path, ctx, required);
+                case "diagnostics" -> debounceMs = readDiagnostics(ctx.object(e.getValue(), path), path, ctx);
+                default -> {
+                    if (!FUTURE_SECTIONS.contains(key)) {
+                        throw ctx.error(path, "unknown setting '" + key + "'; allowed: checks, requiredFields, "
+                                + "diagnostics (format, status, keyPattern are reserved)");
+                    }
+                }
+            }
+        }
+        return new Config(Map.copyOf(severities), Map.copyOf(required), debounceMs);
+    }
+
+    /** Turns {@code "diagnostics.debounceMs": 1} into {@code "diagnostics": {"debounceMs": 1}}. */
+    private static Map<String, JsonElement> expandDottedKeys(JsonObject root, Context ctx) throws ConfigException {
+        Map<String, JsonElement> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : root.entrySet()) {
+            String key = e.getKey();
+            int dot = key.indexOf('.');
+            if (dot < 0) {
+                JsonElement existing = out.get(key);
+                if (existing != null && existing.isJsonObject() && e.getValue().isJsonObject()) {
+                    mergeInto(existing.getAsJsonObject(), e.getValue().getAsJsonObject());
+                } else {
+                    out.put(key, e.getValue().deepCopy());
+                }
+                continue;
+            }
+            String section = key.substring(0, dot);
+            String rest = key.substring(dot + 1);
+            if (!SECTIONS.contains(section) && !FUTURE_SECTIONS.contains(section)) {
+                throw ctx.error("$." + key, "unknown setting '" + key + "'; allowed sections: checks, "
+                        + "requiredFields, diagnostics");
+            }
+            JsonElement existing = out.get(section);
+            if (existing == null) {
+                existing = new JsonObject();
+                out.put(section, existing);
+            } else if (!existing.isJsonObject()) {
+                throw ctx.error("$." + section, "expected an object, found " + describe(existing));
+            }
+            existing.getAsJsonObject().add(rest, e.getValue().deepCopy());
+        }
+        return out;
+    }
+
+    private static void mergeInto(JsonObject target, JsonObject source) {
+        for (Map.Entry<String, JsonElement> e : source.entrySet()) {
+            target.add(e.getKey(), e.getValue().deepCopy());
+        }
+    }
+
+    private static void readChecks(JsonObject checks, String path, Context ctx,
+                                   Map<Code, Optional<Severity>> out) throws ConfigException {
+        for (Map.Entry<String, JsonElement> e : checks.entrySet()) {
+            String p = path + "." + e.getKey();
+            Optional<Code> code = Code.byId(e.getKey());
+            if (code.isEmpty()) {
+                String valid = Arrays.stream(Code.values()).map(Code::id).collect(Collectors.joining(", "));
+                throw ctx.error(p, "unknown check code '" + e.getKey() + "'; valid codes: " + valid);
+            }
+            String value = ctx.string(e.getValue(), p, "one of " + SEVERITIES);
+            if (value.trim().equalsIgnoreCase("off")) {
+                out.put(code.get(), Optional.empty());
+            } else {
+                Severity severity = Severity.parse(value);
+                if (severity == null) {
+                    throw ctx.error(p, "invalid severity '" + value + "'; allowed: " + SEVERITIES);
+                }
+                out.put(code.get(), Optional.of(severity));
+            }
+        }
+    }
+
+    private static void readRequired(JsonObject types, String path, Context ctx,
+                                     Map<String, List<List<String>>> out) throws ConfigException {
+        for (Map.Entry<String, JsonElement> e : types.entrySet()) {
+            String p = path + "." + e.getKey();
+            JsonElement value = e.getValue();
+            if (!value.isJsonArray()) {
+                throw ctx.error(p, "expected an array of field names (alternatives separated by '|'), found "
+                        + describe(value));
+            }
+            JsonArray array = value.getAsJsonArray();
+            List<List<String>> groups = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                String ip = p + "[" + i + "]";
+                String spec = ctx.string(array.get(i), ip, "a field name such as \"doi\" or \"author|editor\"");
+                List<String> group = new ArrayList<>();
+                for (String name : spec.split("\\|", -1)) {
+                    String field = name.trim().toLowerCase(Locale.ROOT);
+                    if (field.isEmpty()) {
+                        throw ctx.error(ip, "empty field name in '" + spec + "'");
+                    }
+                    group.add(field);
+                }
+                groups.add(List.copyOf(group));
+            }
+            out.put(e.getKey().toLowerCase(Locale.ROOT), List.copyOf(groups));
+        }
+    }
+
+    private static int readDiagnostics(JsonObject diagnostics, String path, Context ctx) throws ConfigException {
+        int debounceMs = Config.DEFAULT.debounceMs();
+        for (Map.Entry<String, JsonElement> e : diagnostics.entrySet()) {
+            String p = path + "." + e.getKey();
+            if (!e.getKey().equals("debounceMs")) {
+                throw ctx.error(p, "unknown setting '" + e.getKey() + "'; allowed: debounceMs");
+            }
+            JsonElement v = e.getValue();
+            if (!(v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber())) {
+                throw ctx.error(p, "expected a non-negative integer (milliseconds), found " + describe(v));
+            }
+            double d = v.getAsDouble();
+            if (d < 0 || d != Math.rint(d) || d > Integer.MAX_VALUE) {
+                throw ctx.error(p, "expected a non-negative integer (milliseconds), found " + v);
+            }
+            debounceMs = (int) d;
+        }
+        return debounceMs;
+    }
+
+    private static String describe(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            return "null";
+        }
+        if (e.isJsonObject()) {
+            return "an object";
+        }
+        if (e.isJsonArray()) {
+            return "an array";
+        }
+        JsonPrimitive p = e.getAsJsonPrimitive();
+        if (p.isBoolean()) {
+            return "boolean " + p;
+        }
+        if (p.isNumber()) {
+            return "number " + p;
+        }
+        return "string " + p;
+    }
+
+    /** Where the JSON came from, for error messages. */
+    private record Context(String source) {
+        ConfigException error(String path, String message) {
+            return new ConfigException((source != null ? source + ": " : "") + path + ": " + message);
+        }
+
+        JsonObject object(JsonElement e, String path) throws ConfigException {
+            if (e == null || !e.isJsonObject()) {
+                throw error(path, "expected an object, found " + describe(e));
+            }
+            return e.getAsJsonObject();
+        }
+
+        String string(JsonElement e, String path, String allowed) throws ConfigException {
+            if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                throw error(path, "expected " + allowed + ", found " + describe(e));
+            }
+            return e.getAsString();
+        }
+    }
+}

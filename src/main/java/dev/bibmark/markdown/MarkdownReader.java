@@ -1,0 +1,474 @@
+package dev.bibmark.markdown;
+
+import dev.bibmark.text.LineIndex;
+import dev.bibmark.text.TextRange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.Block;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads a Markdown document into a {@link MarkdownIndex}: bibtex fences, headings, links, HTML
+ * comments and citations. Every range is a document range in UTF-16 code units into the original
+ * text, including a leading BOM when there is one. Only block structure is parsed by commonmark;
+ * inline constructs are found by scanning the source lines of prose blocks, with inline code spans
+ * masked out. Thread-safe; {@link #read} never throws.
+ */
+public final class MarkdownReader {
+    private static final Parser PARSER = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(ctx -> (lines, node) -> { })
+            .build();
+
+    private static final Pattern STATUS_TAG = Pattern.compile("\\[\\s*`\\s*([^`\\]\\s][^`\\]]*?)\\s*`\\s*\\]\\s*$");
+    private static final Pattern INLINE_LINK = Pattern.compile(
+            "(!?)\\[([^\\[\\]]*)\\]\\(\\s*(?:<([^<>\\n]*)>|([^\\s()<>]+(?:\\([^\\s()]*\\)[^\\s()<>]*)*))"
+                    + "(?:\\s+(?:\"[^\"]*\"|'[^']*'|\\([^()]*\\)))?\\s*\\)");
+    private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|ftp)://[^\\s<>]+)>");
+    private static final Pattern BARE_URL = Pattern.compile("(?<![\\w/])https?://[^\\s<>\\[\\]`\"]+");
+    private static final Pattern COMMENT = Pattern.compile("<!--(.*?)-->", Pattern.DOTALL);
+    private static final String KEY = "[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*";
+    private static final Pattern PANDOC = Pattern.compile("(?<![\\p{L}\\p{N}_@\\\\])@(?:\\{([^{}\\n]+)\\}|(" + KEY + "))");
+    private static final Pattern LATEX = Pattern.compile(
+            "\\\\(?:[Cc]ite|[Cc]itep|[Cc]itet|citealp|citealt|[Cc]iteauthor|citeyear|[Pp]arencite|[Tt]extcite"
+                    + "|[Aa]utocite|[Ff]ootcite|nocite)\\*?(?:\\s*\\[[^\\]]*\\]){0,2}\\s*\\{([^{}]*)\\}");
+
+    private MarkdownReader() {
+    }
+
+    /** Indexes {@code text}; returns {@link MarkdownIndex#EMPTY}-like lists when anything fails. */
+    public static MarkdownIndex read(String text) {
+        if (text == null || text.isEmpty()) {
+            return MarkdownIndex.EMPTY;
+        }
+        try {
+            return new Reader(text).run();
+        } catch (RuntimeException | StackOverflowError e) {
+            return MarkdownIndex.EMPTY;
+        }
+    }
+
+    private static final class Reader {
+        private final String text;
+        private final int bom;
+        private final LineIndex lines;
+        private final List<dev.bibmark.markdown.Heading> headings = new ArrayList<>();
+        private final List<Fence> fences = new ArrayList<>();
+        private final List<Link> links = new ArrayList<>();
+        private final List<HtmlComment> comments = new ArrayList<>();
+        private final List<Citation> citations = new ArrayList<>();
+
+        Reader(String text) {
+            this.text = text;
+            this.bom = text.charAt(0) == '\uFEFF' ? 1 : 0;
+            this.lines = LineIndex.of(text);
+        }
+
+        MarkdownIndex run() {
+            Node doc = PARSER.parse(bom == 1 ? text.substring(1) : text);
+            walk(doc);
+            headings.sort(Comparator.comparingInt(h -> h.range().start()));
+            fences.sort(Comparator.comparingInt(f -> f.range().start()));
+            links.sort(Comparator.comparingInt(l -> l.range().start()));
+            comments.sort(Comparator.comparingInt(c -> c.range().start()));
+            citations.sort(Comparator.comparingInt(c -> c.keyRange().start()));
+            return new MarkdownIndex(List.copyOf(headings), List.copyOf(fences), List.copyOf(links),
+                    List.copyOf(comments), List.copyOf(citations));
+        }
+
+        private void walk(Node node) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                // One bad block must not cost the whole index.
+                try {
+                    visit(child);
+                } catch (RuntimeException e) {
+                    // skip this block
+                }
+            }
+        }
+
+        private void visit(Node node) {
+            if (node instanceof FencedCodeBlock fcb) {
+                fence(fcb);
+            } else if (node instanceof Heading h) {
+                heading(h);
+                prose(h);
+            } else if (node instanceof Paragraph p) {
+                prose(p);
+            } else if (node instanceof HtmlBlock hb) {
+                Segments seg = Segments.of(this, hb);
+                if (seg != null) {
+                    scanComments(seg, new StringBuilder(seg.text));
+                }
+            } else if (node instanceof Block && !(node instanceof org.commonmark.node.IndentedCodeBlock)) {
+                walk(node);
+            }
+        }
+
+        int doc(SourceSpan span) {
+            return span.getInputIndex() + bom;
+        }
+
+        int lineEndNoEol(int line) {
+            int end = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
+            while (end > lines.lineStart(line) && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+                end--;
+            }
+            return end;
+        }
+
+        private void fence(FencedCodeBlock fcb) {
+            String info = fcb.getInfo() == null ? "" : fcb.getInfo().trim();
+            String lang = info.split("[\\s{]", 2)[0];
+            String lower = lang.toLowerCase(Locale.ROOT);
+            if (!lower.equals("bibtex") && !lower.equals("bib") && !lower.equals("biblatex")) {
+                return;
+            }
+            List<SourceSpan> spans = fcb.getSourceSpans();
+            if (spans.isEmpty()) {
+                return;
+            }
+            SourceSpan open = spans.get(0);
+            SourceSpan last = spans.get(spans.size() - 1);
+            int start = doc(open);
+            int end = Math.max(start, doc(last) + last.getLength());
+            String literal = fcb.getLiteral() == null ? "" : fcb.getLiteral();
+            if (literal.endsWith("\n")) {
+                literal = literal.substring(0, literal.length() - 1);
+            }
+            int openLine = open.getLineIndex();
+            EmbeddedText content;
+            if (literal.isEmpty() && (fcb.getLiteral() == null || fcb.getLiteral().isEmpty())) {
+                int at = openLine + 1 < lines.lineCount() ? lines.lineStart(openLine + 1) : lineEndNoEol(openLine);
+                at = Math.min(at, end);
+                content = new EmbeddedText("", new int[] {at}, at);
+            } else {
+                String[] parts = literal.split("\n", -1);
+                int[] starts = new int[parts.length];
+                int docEnd = 0;
+                for (int k = 0; k < parts.length; k++) {
+                    int line = Math.min(openLine + 1 + k, lines.lineCount() - 1);
+                    int ls = lines.lineStart(line);
+                    int le = lineEndNoEol(line);
+                    // Literal lines keep the text right of the container prefix, so align on the right.
+                    starts[k] = Math.max(0, le - parts[k].length());
+                    if (k == parts.length - 1) {
+                        docEnd = Math.max(starts[k] + parts[k].length(), ls);
+                    }
+                }
+                content = new EmbeddedText(literal, starts, docEnd);
+            }
+            fences.add(new Fence(new TextRange(start, end), lang, content, fcb.getClosingFenceLength() != null));
+        }
+
+        private void heading(Heading h) {
+            List<SourceSpan> spans = h.getSourceSpans();
+            if (spans.isEmpty()) {
+                return;
+            }
+            SourceSpan first = spans.get(0);
+            SourceSpan last = spans.get(spans.size() - 1);
+            TextRange range = new TextRange(doc(first), doc(last) + last.getLength());
+            int ts;
+            int te;
+            if (spans.size() == 1 && isAtx(first)) {
+                ts = doc(first);
+                te = ts + first.getLength();
+                while (ts < te && isBlank(text.charAt(ts))) {
+                    ts++;
+                }
+                while (ts < te && text.charAt(ts) == '#') {
+                    ts++;
+                }
+                te = trimEnd(ts, te);
+                int k = te;
+                while (k > ts && text.charAt(k - 1) == '#') {
+                    k--;
+                }
+                if (k == ts || isBlank(text.charAt(k - 1))) {
+                    te = k;
+                }
+            } else {
+                SourceSpan lastText = spans.size() > 1 ? spans.get(spans.size() - 2) : first;
+                ts = doc(first);
+                te = doc(lastText) + lastText.getLength();
+            }
+            ts = trimStart(ts, te);
+            te = trimEnd(ts, te);
+            String status = null;
+            TextRange statusRange = null;
+            Matcher m = STATUS_TAG.matcher(text.substring(ts, te));
+            if (m.find()) {
+                status = m.group(1).trim();
+                int ss = ts + m.start(1);
+                statusRange = new TextRange(ss, ss + status.length());
+                te = trimEnd(ts, ts + m.start());
+            }
+            String title = text.substring(ts, te).replaceAll("[ \\t]*(\\r\\n|\\r|\\n)[ \\t>]*", " ");
+            headings.add(new dev.bibmark.markdown.Heading(h.getLevel(), title, range, new TextRange(ts, te),
+                    status, statusRange));
+        }
+
+        private boolean isAtx(SourceSpan span) {
+            int s = doc(span);
+            int e = s + span.getLength();
+            while (s < e && isBlank(text.charAt(s))) {
+                s++;
+            }
+            return s < e && text.charAt(s) == '#';
+        }
+
+        private int trimStart(int s, int e) {
+            while (s < e && Character.isWhitespace(text.charAt(s))) {
+                s++;
+            }
+            return s;
+        }
+
+        private int trimEnd(int s, int e) {
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            return e;
+        }
+
+        private static boolean isBlank(char c) {
+            return c == ' ' || c == '\t';
+        }
+
+        private void prose(Block block) {
+            Segments seg = Segments.of(this, block);
+            if (seg == null) {
+                return;
+            }
+            StringBuilder masked = new StringBuilder(seg.text);
+            maskCodeSpans(masked);
+            scanComments(seg, masked);
+            scanLinks(seg, masked);
+            scanCitations(seg, masked);
+        }
+
+        private void scanComments(Segments seg, StringBuilder masked) {
+            Matcher m = COMMENT.matcher(masked);
+            while (m.find()) {
+                comments.add(new HtmlComment(seg.text.substring(m.start(1), m.end(1)).trim(),
+                        seg.range(m.start(), m.end())));
+                blank(masked, m.start(), m.end());
+            }
+        }
+
+        private void scanLinks(Segments seg, StringBuilder masked) {
+            List<int[]> found = new ArrayList<>();
+            Matcher m = INLINE_LINK.matcher(masked);
+            while (m.find()) {
+                if (!m.group(1).isEmpty()) {
+                    continue;
+                }
+                int us = m.group(3) != null ? m.start(3) : m.start(4);
+                int ue = m.group(3) != null ? m.end(3) : m.end(4);
+                found.add(new int[] {m.start(), m.end(), us, ue, m.start(2), m.end(2)});
+            }
+            for (int[] f : found) {
+                blank(masked, f[0], f[1]);
+            }
+            m = AUTOLINK.matcher(masked);
+            List<int[]> auto = new ArrayList<>();
+            while (m.find()) {
+                auto.add(new int[] {m.start(), m.end(), m.start(1), m.end(1), m.start(1), m.end(1)});
+            }
+            for (int[] f : auto) {
+                blank(masked, f[0], f[1]);
+            }
+            found.addAll(auto);
+            m = BARE_URL.matcher(masked);
+            List<int[]> bare = new ArrayList<>();
+            while (m.find()) {
+                int e = m.end();
+                while (e > m.start() && ".,;:!?')*_".indexOf(masked.charAt(e - 1)) >= 0) {
+                    if (masked.charAt(e - 1) == ')' && balance(masked, m.start(), e) >= 0) {
+                        break;
+                    }
+                    e--;
+                }
+                bare.add(new int[] {m.start(), e, m.start(), e, m.start(), e});
+            }
+            for (int[] f : bare) {
+                blank(masked, f[0], f[1]);
+            }
+            found.addAll(bare);
+            found.sort(Comparator.comparingInt(f -> f[0]));
+            int prevEnd = -1;
+            for (int[] f : found) {
+                int lineStart = seg.text.lastIndexOf('\n', f[0] - 1) + 1;
+                int from = Math.max(lineStart, prevEnd);
+                prevEnd = f[1];
+                String role = role(seg.text.substring(from, f[0]));
+                links.add(new Link(seg.text.substring(f[4], f[5]), seg.text.substring(f[2], f[3]),
+                        seg.range(f[0], f[1]), seg.range(f[2], f[3]), role));
+            }
+        }
+
+        private static int balance(CharSequence s, int from, int to) {
+            int b = 0;
+            for (int i = from; i < to; i++) {
+                if (s.charAt(i) == '(') {
+                    b++;
+                } else if (s.charAt(i) == ')') {
+                    b--;
+                }
+            }
+            return b;
+        }
+
+        private static String role(String before) {
+            String r = before.trim().toLowerCase(Locale.ROOT);
+            String prev;
+            do {
+                prev = r;
+                r = r.replaceAll("^[*_\\s]+|[*_:\\-\\s]+$", "");
+            } while (!r.equals(prev));
+            return r;
+        }
+
+        private void scanCitations(Segments seg, StringBuilder masked) {
+            Matcher m = LATEX.matcher(masked);
+            while (m.find()) {
+                int gs = m.start(1);
+                String body = seg.text.substring(gs, m.end(1));
+                int pos = 0;
+                for (String part : body.split(",", -1)) {
+                    int lead = 0;
+                    while (lead < part.length() && Character.isWhitespace(part.charAt(lead))) {
+                        lead++;
+                    }
+                    String key = part.trim();
+                    if (!key.isEmpty()) {
+                        int ks = gs + pos + lead;
+                        citations.add(new Citation(key, seg.range(ks, ks + key.length()), Citation.Kind.LATEX));
+                    }
+                    pos += part.length() + 1;
+                }
+                blank(masked, m.start(), m.end());
+            }
+            m = PANDOC.matcher(masked);
+            while (m.find()) {
+                int g = m.group(1) != null ? 1 : 2;
+                String key = seg.text.substring(m.start(g), m.end(g));
+                citations.add(new Citation(key, seg.range(m.start(g), m.end(g)), Citation.Kind.PANDOC));
+            }
+        }
+    }
+
+    /** Blanks inline code spans (CommonMark backtick-run matching) so nothing inside them is found. */
+    static void maskCodeSpans(StringBuilder s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < n) {
+                i += 2;
+                continue;
+            }
+            if (c != '`') {
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < n && s.charAt(runEnd) == '`') {
+                runEnd++;
+            }
+            int len = runEnd - i;
+            int j = runEnd;
+            int close = -1;
+            while (j < n) {
+                if (s.charAt(j) == '`') {
+                    int k = j;
+                    while (k < n && s.charAt(k) == '`') {
+                        k++;
+                    }
+                    if (k - j == len) {
+                        close = k;
+                        break;
+                    }
+                    j = k;
+                } else {
+                    j++;
+                }
+            }
+            if (close < 0) {
+                i = runEnd;
+            } else {
+                blank(s, i, close);
+                i = close;
+            }
+        }
+    }
+
+    private static void blank(StringBuilder s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != '\n') {
+                s.setCharAt(i, ' ');
+            }
+        }
+    }
+
+    /** A block's source lines (after container prefixes) joined by '\n', mapped to the document. */
+    private static final class Segments {
+        final String text;
+        final int[] localStarts;
+        final int[] docStarts;
+        final int[] lengths;
+
+        private Segments(String text, int[] localStarts, int[] docStarts, int[] lengths) {
+            this.text = text;
+            this.localStarts = localStarts;
+            this.docStarts = docStarts;
+            this.lengths = lengths;
+        }
+
+        static Segments of(Reader r, Node block) {
+            List<SourceSpan> spans = block.getSourceSpans();
+            if (spans.isEmpty()) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder();
+            int[] ls = new int[spans.size()];
+            int[] ds = new int[spans.size()];
+            int[] lens = new int[spans.size()];
+            for (int i = 0; i < spans.size(); i++) {
+                SourceSpan sp = spans.get(i);
+                if (i > 0) {
+                    sb.append('\n');
+                }
+                ls[i] = sb.length();
+                ds[i] = r.doc(sp);
+                lens[i] = sp.getLength();
+                sb.append(r.text, ds[i], ds[i] + lens[i]);
+            }
+            return new Segments(sb.toString(), ls, ds, lens);
+        }
+
+        int toDoc(int local) {
+            int i = java.util.Arrays.binarySearch(localStarts, local);
+            int seg = i >= 0 ? i : -i - 2;
+            seg = Math.max(0, seg);
+            return docStarts[seg] + Math.min(local - localStarts[seg], lengths[seg]);
+        }
+
+        TextRange range(int from, int to) {
+            int s = toDoc(from);
+            return new TextRange(s, Math.max(s, toDoc(to)));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.bibmark.model;
+
+import dev.bibmark.bibtex.BibFile;
+import dev.bibmark.bibtex.BibParser;
+import dev.bibmark.markdown.EmbeddedText;
+import dev.bibmark.markdown.Fence;
+import dev.bibmark.markdown.Heading;
+import dev.bibmark.markdown.Link;
+import dev.bibmark.markdown.MarkdownIndex;
+import dev.bibmark.markdown.MarkdownReader;
+import dev.bibmark.text.LineIndex;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds {@link Document} snapshots from text: the one entry point of the parsing pipeline. */
+public final class Documents {
+    private Documents() {}
+
+    /** Parses a document; the kind follows the path's extension. Never throws. */
+    public static Document parse(String path, String text) {
+        return parse(path, text, Document.isMarkdownPath(path));
+    }
+
+    public static Document parse(String path, String text, boolean markdown) {
+        LineIndex lines = LineIndex.of(text);
+        if (!markdown) {
+            BibFile bib = BibParser.parse(EmbeddedText.identity(text));
+            return new Document(path, text, lines, false, MarkdownIndex.EMPTY, List.of(new Block(null, bib, null)));
+        }
+        MarkdownIndex md = MarkdownReader.read(text);
+        List<Block> blocks = new ArrayList<>(md.fences().size());
+        for (Fence f : md.fences()) {
+            blocks.add(new Block(f, BibParser.parse(f.content()), paperAt(md, f.range().start())));
+        }
+        return new Document(path, text, lines, true, md, List.copyOf(blocks));
+    }
+
+    /** The section around an offset: the nearest heading above it and the links up to the next heading. */
+    static Paper paperAt(MarkdownIndex md, int offset) {
+        List<Heading> hs = md.headings();
+        int lo = 0;
+        int hi = hs.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hs.get(mid).range().start() <= offset) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (found < 0) {
+            return null;
+        }
+        Heading h = hs.get(found);
+        int end = found + 1 < hs.size() ? hs.get(found + 1).range().start() : Integer.MAX_VALUE;
+        List<Link> links = new ArrayList<>();
+        for (Link l : md.links()) {
+            if (l.range().start() >= h.range().end() && l.range().start() < end) {
+                links.add(l);
+            }
+        }
+        return new Paper(h, List.copyOf(links));
+    }
+}

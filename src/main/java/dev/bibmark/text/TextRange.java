@@ -1,0 +1,35 @@
+package dev.bibmark.text;
+
+/**
+ * A half-open range {@code [start, end)} of offsets into a document, in UTF-16 code units
+ * (Java {@code char} indices). Every range inside bibmark is a document range; LSP positions
+ * are made from it only by {@link LineIndex}.
+ */
+public record TextRange(int start, int end) {
+    public TextRange {
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("bad range [" + start + ", " + end + ")");
+        }
+    }
+
+    public static TextRange empty(int at) {
+        return new TextRange(at, at);
+    }
+
+    public int length() {
+        return end - start;
+    }
+
+    public boolean contains(int offset) {
+        return offset >= start && offset < end;
+    }
+
+    /** True when the offset is inside or just at the end (a cursor touching the range). */
+    public boolean touches(int offset) {
+        return offset >= start && offset <= end;
+    }
+
+    public TextRange cover(TextRange other) {
+        return new TextRange(Math.min(start, other.start), Math.max(end, other.end));
+    }
+}

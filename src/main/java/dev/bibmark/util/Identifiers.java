@@ -1,0 +1,167 @@
+package dev.bibmark.util;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Extracts and normalises identifiers (arXiv ids, DOIs, first-author surnames) from field text. */
+public final class Identifiers {
+    private static final String NEW_ID = "\\d{4}\\.\\d{4,5}";
+    private static final String OLD_ID = "[a-z-]+(?:\\.[A-Z]{2})?/\\d{7}";
+    private static final String ID = "(" + NEW_ID + "|" + OLD_ID + ")(?:v\\d+)?";
+    private static final Pattern ARXIV_URL = Pattern.compile(
+            "arxiv\\.org/(?:abs|pdf|html)/" + ID + "(?![\\d])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARXIV_PREFIX = Pattern.compile(
+            "arxiv:\\s*" + ID + "(?![\\d])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARXIV_DOI = Pattern.compile(
+            "10\\.48550/arxiv\\." + ID + "(?![\\d])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARXIV_BARE = Pattern.compile("\\s*" + ID + "\\s*");
+    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
+    private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> PARTICLES = Set.of(
+            "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "ter", "ten",
+            "zu", "dos", "das", "do", "af", "av");
+
+    private Identifiers() {
+    }
+
+    /** The arXiv id (without version suffix) in a URL, {@code arXiv:} reference, arXiv DOI or bare eprint. */
+    public static Optional<String> arxivId(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (Pattern p : List.of(ARXIV_URL, ARXIV_PREFIX, ARXIV_DOI)) {
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        Matcher m = ARXIV_BARE.matcher(text);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The DOI in the text, lower-cased, without resolver or {@code doi:} prefix and trailing punctuation. */
+    public static Optional<String> doi(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        s = s.replaceFirst("^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)", "");
+        Matcher m = DOI.matcher(s);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String doi = m.group();
+        doi = doi.replaceAll("[.,;:)\\]}>'\"]+$", "");
+        return doi.contains("/") && !doi.endsWith("/") ? Optional.of(doi) : Optional.empty();
+    }
+
+    /** The first author's surname as lower-case ASCII letters, or "" when there is none. */
+    public static String firstAuthorSurname(String authorField) {
+        if (authorField == null || authorField.isBlank()) {
+            return "";
+        }
+        String first = splitNames(authorField.trim()).get(0).trim();
+        String surname;
+        int comma = topLevelIndexOf(first, ',');
+        if (comma >= 0) {
+            surname = first.substring(0, comma);
+        } else {
+            List<String> words = topLevelWords(first);
+            if (words.isEmpty()) {
+                return "";
+            }
+            // "Ludwig van Beethoven": the surname starts at the first lower-case particle.
+            int start = words.size() - 1;
+            for (int i = 1; i < words.size() - 1; i++) {
+                if (PARTICLES.contains(words.get(i))) {
+                    start = i;
+                    break;
+                }
+            }
+            surname = String.join(" ", words.subList(start, words.size()));
+        }
+        return fold(surname);
+    }
+
+    private static String fold(String latex) {
+        String s = Normalizer.normalize(Latex.toUnicode(latex), Normalizer.Form.NFKD);
+        s = s.replace('ı', 'i').replace('ø', 'o').replace('Ø', 'o').replace('ł', 'l').replace('Ł', 'l')
+                .replace("ß", "ss").replace("æ", "ae").replace("œ", "oe");
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    }
+
+    /** Splits on " and " outside braces. */
+    private static List<String> splitNames(String field) {
+        List<String> names = new ArrayList<>();
+        Matcher m = AND.matcher(field);
+        int start = 0;
+        while (m.find()) {
+            if (depthAt(field, m.start()) == 0) {
+                names.add(field.substring(start, m.start()));
+                start = m.end();
+            }
+        }
+        names.add(field.substring(start));
+        return names;
+    }
+
+    private static int depthAt(String s, int index) {
+        int depth = 0;
+        for (int i = 0; i < index; i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
+    private static int topLevelIndexOf(String s, char target) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == target && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> topLevelWords(String s) {
+        List<String> words = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+            if ((Character.isWhitespace(c) || c == '~') && depth == 0) {
+                if (cur.length() > 0) {
+                    words.add(cur.toString());
+                    cur.setLength(0);
+                }
+            } else {
+                cur.append(c);
+            }
+        }
+        if (cur.length() > 0) {
+            words.add(cur.toString());
+        }
+        return words;
+    }
+}
