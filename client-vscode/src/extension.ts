@@ -270,7 +270,14 @@ async function executeServerCommand(command: string, args: unknown[] = []): Prom
     void vscode.window.showWarningMessage('The bibmark language server is not running.');
     return undefined;
   }
-  return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  try {
+    return await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  } catch (e) {
+    const msg = `bibmark: ${command} failed: ${e instanceof Error ? e.message : String(e)}`;
+    output.appendLine(msg);
+    void vscode.window.showErrorMessage(msg);
+    return undefined;
+  }
 }
 
 async function exportBib(): Promise<void> {

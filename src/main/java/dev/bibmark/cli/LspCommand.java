@@ -13,7 +13,13 @@ final class LspCommand {
                 return 2;
             }
         }
-        err.println("bibmark lsp: the language server is not in this build yet; use 'bibmark check'");
-        return 2;
+        try {
+            dev.bibmark.lsp.BibmarkServer.serve(System.in, System.out);
+        } catch (Exception e) {
+            err.println("bibmark lsp: " + e);
+            return 1;
+        }
+        // The client closed the stream without shutdown/exit: the spec asks for exit code 1.
+        return 1;
     }
 }

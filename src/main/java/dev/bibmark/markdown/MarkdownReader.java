@@ -37,6 +37,10 @@ public final class MarkdownReader {
                     + "(?:\\s+(?:\"[^\"]*\"|'[^']*'|\\([^()]*\\)))?\\s*\\)");
     private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|ftp)://[^\\s<>]+)>");
     private static final Pattern BARE_URL = Pattern.compile("(?<![\\w/])https?://[^\\s<>\\[\\]`\"]+");
+    // Heading markers and emphasis around the words are not part of a link's role.
+    private static final Pattern ROLE_TRIM = Pattern.compile("^[*_#\\s]+|[*_:\\-\\s]+$");
+    private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*(\\r\\n|\\r|\\n)[ \\t>]*");
+    private static final Pattern INFO_WORD = Pattern.compile("[\\s{]");
     private static final Pattern COMMENT = Pattern.compile("<!--(.*?)-->", Pattern.DOTALL);
     private static final String KEY = "[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*";
     private static final Pattern PANDOC = Pattern.compile("(?<![\\p{L}\\p{N}_@\\\\])@(?:\\{([^{}\\n]+)\\}|(" + KEY + "))");
@@ -130,7 +134,7 @@ public final class MarkdownReader {
 
         private void fence(FencedCodeBlock fcb) {
             String info = fcb.getInfo() == null ? "" : fcb.getInfo().trim();
-            String lang = info.split("[\\s{]", 2)[0];
+            String lang = INFO_WORD.split(info, 2)[0];
             String lower = lang.toLowerCase(Locale.ROOT);
             if (!lower.equals("bibtex") && !lower.equals("bib") && !lower.equals("biblatex")) {
                 return;
@@ -215,7 +219,7 @@ public final class MarkdownReader {
                 statusRange = new TextRange(ss, ss + status.length());
                 te = trimEnd(ts, ts + m.start());
             }
-            String title = text.substring(ts, te).replaceAll("[ \\t]*(\\r\\n|\\r|\\n)[ \\t>]*", " ");
+            String title = LINE_BREAK.matcher(text.substring(ts, te)).replaceAll(" ");
             headings.add(new dev.bibmark.markdown.Heading(h.getLevel(), title, range, new TextRange(ts, te),
                     status, statusRange));
         }
@@ -336,7 +340,7 @@ public final class MarkdownReader {
             String prev;
             do {
                 prev = r;
-                r = r.replaceAll("^[*_\\s]+|[*_:\\-\\s]+$", "");
+                r = ROLE_TRIM.matcher(r).replaceAll("");
             } while (!r.equals(prev));
             return r;
         }

@@ -41,8 +41,10 @@ public final class Latex {
         }
         String fallback = fallback(latex);
         String viaJbibtex = jbibtex(latex);
-        // jbibtex silently drops some commands (e.g. {\i}); prefer whichever kept more text.
-        if (viaJbibtex != null && alnumCount(viaJbibtex) >= alnumCount(fallback)) {
+        // jbibtex silently drops some commands ({\i}) and accents (\H{o}, \c{c}); only trust it when
+        // it kept at least as many letters and accented letters as the fallback.
+        if (viaJbibtex != null && alnumCount(viaJbibtex) >= alnumCount(fallback)
+                && nonAsciiCount(viaJbibtex) >= nonAsciiCount(fallback)) {
             return viaJbibtex;
         }
         return fallback;
@@ -70,6 +72,10 @@ public final class Latex {
 
     private static int alnumCount(String s) {
         return (int) s.codePoints().filter(Character::isLetterOrDigit).count();
+    }
+
+    private static int nonAsciiCount(String s) {
+        return (int) Normalizer.normalize(s, Normalizer.Form.NFC).codePoints().filter(c -> c > 127).count();
     }
 
     static String fallback(String s) {

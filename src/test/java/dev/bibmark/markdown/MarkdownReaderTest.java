@@ -199,6 +199,23 @@ class MarkdownReaderTest {
     }
 
     @Test
+    void headingProseIsScanned() {
+        String doc = "## Paper: [pdf](https://u.org/x.pdf) `@no` @yes\n";
+        MarkdownIndex idx = MarkdownReader.read(doc);
+        assertEquals("paper", idx.links().get(0).role());
+        assertEquals(List.of("yes"), idx.citations().stream().map(Citation::key).toList());
+    }
+
+    @Test
+    void urlWithAtSignIsNotACitation() {
+        String doc = "See [post](https://medium.com/@user/p) and https://x.org/@bob.\n";
+        MarkdownIndex idx = MarkdownReader.read(doc);
+        assertEquals(2, idx.links().size());
+        assertEquals("https://x.org/@bob", idx.links().get(1).url());
+        assertTrue(idx.citations().isEmpty());
+    }
+
+    @Test
     void linksInCodeIgnored() {
         String doc = "`[x](https://a.org)`\n\n    https://indented.org\n";
         assertTrue(MarkdownReader.read(doc).links().isEmpty());

@@ -1,0 +1,240 @@
+package dev.bibmark.lsp;
+
+import dev.bibmark.checks.Checker;
+import dev.bibmark.checks.Finding;
+import dev.bibmark.config.Config;
+import dev.bibmark.model.Document;
+import dev.bibmark.model.Documents;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The language server. LSP4J calls every handler on its one reader thread, so handlers only record
+ * the new text and hand the work to {@link #worker}, a single thread that owns the workspace state:
+ * parsing, checking and publishing never block the reader (and so never block $/cancelRequest).
+ */
+public final class BibmarkServer implements LanguageServer, LanguageClientAware {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bibmark-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Open documents by URI (the editor's text wins over the file). Touched only on the worker. */
+    private final Map<String, Document> open = new HashMap<>();
+    private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+    private final Set<String> published = new HashSet<>();
+    private final AtomicLong generation = new AtomicLong();
+    private volatile ScheduledFuture<?> pending;
+    private volatile LanguageClient client;
+    private volatile Config config = Config.DEFAULT;
+    private volatile boolean shutdown;
+    private final TextDocuments documents = new TextDocuments();
+    private final Workspace workspace = new Workspace();
+
+    @Override
+    public void connect(LanguageClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        ServerCapabilities caps = new ServerCapabilities();
+        caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
+        return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("bibmark", dev.bibmark.cli.Main.version())));
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        // Nothing to do yet: workspace indexing arrives with the language-server issue.
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdown = true;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        worker.shutdownNow();
+        System.exit(shutdown ? 0 : 1);
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return documents;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspace;
+    }
+
+    private void submit(Runnable r) {
+        worker.execute(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                log(MessageType.Error, "bibmark: " + e);
+            }
+        });
+    }
+
+    private void log(MessageType type, String message) {
+        LanguageClient c = client;
+        if (c != null) {
+            c.logMessage(new MessageParams(type, message));
+        }
+    }
+
+    /** Re-checks after the debounce; a newer edit cancels an older pending check. */
+    private void scheduleCheck() {
+        long gen = generation.incrementAndGet();
+        ScheduledFuture<?> p = pending;
+        if (p != null) {
+            p.cancel(false);
+        }
+        pending = worker.schedule(() -> {
+            if (gen == generation.get()) {
+                try {
+                    publishAll();
+                } catch (RuntimeException e) {
+                    log(MessageType.Error, "bibmark: check failed: " + e);
+                }
+            }
+        }, config.debounceMs(), TimeUnit.MILLISECONDS);
+    }
+
+    private void publishAll() {
+        List<Document> docs = new ArrayList<>(open.values());
+        List<Finding> findings = Checker.run(docs, config, msg -> log(MessageType.Error, "bibmark: " + msg));
+        Map<String, List<org.eclipse.lsp4j.Diagnostic>> byUri = new HashMap<>();
+        for (Document d : docs) {
+            byUri.put(d.path(), new ArrayList<>());
+        }
+        for (Finding f : findings) {
+            byUri.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(Lsp.diagnostic(f, open));
+        }
+        Set<String> stale = new HashSet<>(published);
+        stale.removeAll(byUri.keySet());
+        LanguageClient c = client;
+        if (c == null) {
+            return;
+        }
+        for (String uri : stale) {
+            c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+        }
+        published.clear();
+        for (Map.Entry<String, List<org.eclipse.lsp4j.Diagnostic>> e : byUri.entrySet()) {
+            PublishDiagnosticsParams p = new PublishDiagnosticsParams(e.getKey(), e.getValue());
+            Integer v = versions.get(e.getKey());
+            if (v != null) {
+                p.setVersion(v);
+            }
+            c.publishDiagnostics(p);
+            published.add(e.getKey());
+        }
+    }
+
+    private final class TextDocuments implements TextDocumentService {
+        @Override
+        public void didOpen(DidOpenTextDocumentParams params) {
+            String uri = params.getTextDocument().getUri();
+            String text = params.getTextDocument().getText();
+            boolean markdown = !"bibtex".equals(params.getTextDocument().getLanguageId()) && !uri.toLowerCase().endsWith(".bib");
+            versions.put(uri, params.getTextDocument().getVersion());
+            submit(() -> {
+                open.put(uri, Documents.parse(uri, text, markdown));
+                scheduleCheck();
+            });
+        }
+
+        @Override
+        public void didChange(DidChangeTextDocumentParams params) {
+            String uri = params.getTextDocument().getUri();
+            versions.put(uri, params.getTextDocument().getVersion());
+            List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
+            submit(() -> {
+                Document d = open.get(uri);
+                if (d == null) {
+                    log(MessageType.Warning, "bibmark: didChange for a document that is not open: " + uri);
+                    return;
+                }
+                String text = TextEdits.apply(d.text(), d.lines(), changes);
+                open.put(uri, Documents.parse(uri, text, d.markdown()));
+                scheduleCheck();
+            });
+        }
+
+        @Override
+        public void didClose(DidCloseTextDocumentParams params) {
+            String uri = params.getTextDocument().getUri();
+            versions.remove(uri);
+            submit(() -> {
+                open.remove(uri);
+                scheduleCheck();
+            });
+        }
+
+        @Override
+        public void didSave(DidSaveTextDocumentParams params) {
+            // The open text is already current.
+        }
+    }
+
+    private final class Workspace implements WorkspaceService {
+        @Override
+        public void didChangeConfiguration(DidChangeConfigurationParams params) {
+            submit(BibmarkServer.this::scheduleCheck);
+        }
+
+        @Override
+        public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+            // Closed files are indexed with the language-server issue.
+        }
+    }
+
+    /** Serves LSP over the given streams until the client closes them. */
+    public static void serve(InputStream in, OutputStream out) throws Exception {
+        BibmarkServer server = new BibmarkServer();
+        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        server.connect(launcher.getRemoteProxy());
+        launcher.startListening().get();
+    }
+}

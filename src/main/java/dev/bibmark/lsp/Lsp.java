@@ -1,0 +1,55 @@
+package dev.bibmark.lsp;
+
+import dev.bibmark.checks.Finding;
+import dev.bibmark.model.Document;
+import dev.bibmark.text.LineIndex;
+import dev.bibmark.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/** The one place that converts bibmark's own types to LSP4J's. */
+final class Lsp {
+    private Lsp() {}
+
+    static Position position(LineIndex li, int offset) {
+        return new Position(li.line(offset), li.character(offset));
+    }
+
+    static Range range(LineIndex li, TextRange r) {
+        return new Range(position(li, r.start()), position(li, r.end()));
+    }
+
+    static DiagnosticSeverity severity(dev.bibmark.checks.Severity s) {
+        return switch (s) {
+            case ERROR -> DiagnosticSeverity.Error;
+            case WARNING -> DiagnosticSeverity.Warning;
+            case INFORMATION -> DiagnosticSeverity.Information;
+            case HINT -> DiagnosticSeverity.Hint;
+        };
+    }
+
+    static Diagnostic diagnostic(Finding f, Map<String, Document> docs) {
+        Document d = docs.get(f.path());
+        LineIndex li = d != null ? d.lines() : LineIndex.of("");
+        Diagnostic diag = new Diagnostic(range(li, f.range()), f.message(), severity(f.severity()), "bibmark");
+        diag.setCode(Either.forLeft(f.code().id()));
+        if (!f.related().isEmpty()) {
+            List<DiagnosticRelatedInformation> rel = new ArrayList<>();
+            for (Finding.Related r : f.related()) {
+                Document rd = docs.get(r.path());
+                LineIndex rl = rd != null ? rd.lines() : LineIndex.of("");
+                rel.add(new DiagnosticRelatedInformation(new Location(r.path(), range(rl, r.range())), r.message()));
+            }
+            diag.setRelatedInformation(rel);
+        }
+        return diag;
+    }
+}

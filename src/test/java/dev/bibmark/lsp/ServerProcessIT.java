@@ -1,0 +1,88 @@
+package dev.bibmark.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.Test;
+
+/** Starts {@code server/bin/bibmark lsp} as an editor would and talks LSP to it over stdio. */
+class ServerProcessIT {
+    private final LinkedBlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
+
+    private final LanguageClient client = new LanguageClient() {
+        @Override
+        public void telemetryEvent(Object object) {}
+
+        @Override
+        public void publishDiagnostics(PublishDiagnosticsParams p) {
+            diagnostics.add(p);
+        }
+
+        @Override
+        public void showMessage(MessageParams p) {}
+
+        @Override
+        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void logMessage(MessageParams p) {}
+    };
+
+    private PublishDiagnosticsParams next() throws InterruptedException {
+        PublishDiagnosticsParams p = diagnostics.poll(20, TimeUnit.SECONDS);
+        assertTrue(p != null, "no diagnostics published");
+        return p;
+    }
+
+    @Test
+    void diagnosticsAppearAndClearAfterAFixingEdit() throws Exception {
+        Process proc = new ProcessBuilder(Path.of("server/bin/bibmark").toAbsolutePath().toString(), "lsp", "--stdio")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, proc.getInputStream(), proc.getOutputStream());
+        launcher.startListening();
+        LanguageServer server = launcher.getRemoteProxy();
+        server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
+        server.initialized(new InitializedParams());
+        String uri = "file:///tmp/bibmark-it/papers.md";
+        String text = "# Papers\n\n```bibtex\n@article{k,\n  title = {T}\n  author = {A},\n  journal = {J},\n  year = 2020\n}\n```\n";
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "markdown", 1, text)));
+        PublishDiagnosticsParams first = next();
+        assertEquals(uri, first.getUri());
+        assertEquals(1, first.getDiagnostics().size(), first.toString());
+        assertEquals("bibtex-syntax", first.getDiagnostics().get(0).getCode().getLeft());
+        assertEquals(new Position(4, 13), first.getDiagnostics().get(0).getRange().getStart());
+        // Insert the missing comma at 4:13 (incremental sync).
+        TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(new Range(new Position(4, 13), new Position(4, 13)), ",");
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2), List.of(change)));
+        PublishDiagnosticsParams second = next();
+        assertEquals(List.of(), second.getDiagnostics());
+        server.shutdown().get(10, TimeUnit.SECONDS);
+        server.exit();
+        assertTrue(proc.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(0, proc.exitValue());
+    }
+}

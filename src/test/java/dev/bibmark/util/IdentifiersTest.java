@@ -1,0 +1,85 @@
+package dev.bibmark.util;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IdentifiersTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://arxiv.org/abs/1810.04805|1810.04805",
+        "https://arxiv.org/abs/1810.04805v2|1810.04805",
+        "http://arxiv.org/pdf/2301.12345v1.pdf|2301.12345",
+        "https://arxiv.org/pdf/2301.12345.pdf|2301.12345",
+        "https://arxiv.org/html/2402.01234v3|2402.01234",
+        "arXiv:1706.03762|1706.03762",
+        "arXiv preprint arXiv:1706.03762v5|1706.03762",
+        "10.48550/arXiv.2106.09685|2106.09685",
+        "https://doi.org/10.48550/ARXIV.2106.09685|2106.09685",
+        "2106.09685|2106.09685",
+        "2106.09685v2|2106.09685",
+        "https://arxiv.org/abs/hep-th/9901001v1|hep-th/9901001",
+        "arXiv:math.GT/0309136|math.GT/0309136",
+        "cond-mat/0102536|cond-mat/0102536",
+    })
+    void arxivIds(String text, String expected) {
+        assertEquals(Optional.of(expected), Identifiers.arxivId(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "https://example.org/1810.04805", "10.1145/3292500.3330701", "In NeurIPS 2020"})
+    void noArxivId(String text) {
+        assertEquals(Optional.empty(), Identifiers.arxivId(text));
+    }
+
+    @Test
+    void arxivNull() {
+        assertEquals(Optional.empty(), Identifiers.arxivId(null));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "10.1145/3292500.3330701|10.1145/3292500.3330701",
+        "https://doi.org/10.1000/ABC.123|10.1000/abc.123",
+        "http://dx.doi.org/10.1000/xyz|10.1000/xyz",
+        "doi:10.1000/xyz.|10.1000/xyz",
+        "DOI: 10.1000/xyz);|10.1000/xyz",
+        "see 10.18653/v1/N19-1423, p. 3|10.18653/v1/n19-1423",
+    })
+    void dois(String text, String expected) {
+        assertEquals(Optional.of(expected), Identifiers.doi(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not a doi", "10.12/short", "https://example.org"})
+    void noDoi(String text) {
+        assertEquals(Optional.empty(), Identifiers.doi(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Devlin, Jacob and Chang, Ming-Wei|devlin",
+        "Jacob Devlin and Ming-Wei Chang|devlin",
+        "J. M. Smith AND Doe, J.|smith",
+        "Kram{\\'a}r, J.|kramar",
+        "Erwin Schr{\\\"o}dinger|schrodinger",
+        "{Brown and Co} and Smith, J.|brownandco",
+        "Ludwig van Beethoven|vanbeethoven",
+        "van Beethoven, Ludwig|vanbeethoven",
+        "O'Neil, Cathy|oneil",
+        "Plato|plato",
+    })
+    void firstAuthorSurname(String field, String expected) {
+        assertEquals(expected, Identifiers.firstAuthorSurname(field));
+    }
+
+    @Test
+    void emptyAuthor() {
+        assertEquals("", Identifiers.firstAuthorSurname(""));
+        assertEquals("", Identifiers.firstAuthorSurname(null));
+    }
+}

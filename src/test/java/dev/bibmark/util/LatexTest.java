@@ -1,0 +1,83 @@
+package dev.bibmark.util;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LatexTest {
+    @Test
+    void decodesBracedAccent() {
+        assertEquals("Kramár", Latex.toUnicode("Kram{\\'a}r"));
+    }
+
+    @Test
+    void stripsProtectingBraces() {
+        assertEquals("BERT: Pre-training", Latex.toUnicode("{{BERT}}: Pre-training"));
+    }
+
+    @Test
+    void mathDoesNotThrowAndKeepsText() {
+        String s = assertDoesNotThrow(() -> Latex.toUnicode("$\\alpha$-divergence"));
+        assertTrue(s.contains("divergence"), s);
+        assertTrue(!s.contains("$"), s);
+    }
+
+    @Test
+    void umlaut() {
+        assertEquals("Schrödinger", Latex.toUnicode("Schr{\\\"o}dinger"));
+    }
+
+    @Test
+    void dotlessI() {
+        assertEquals("ı", Latex.toUnicode("{\\i}"));
+        assertEquals("í", Latex.toUnicode("\\'{\\i}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\\c{c}a|ça",
+        "\\v{s}|š",
+        "Erd\\H{o}s|Erdős",
+        "\\={a}|ā",
+        "\\k{a}|ą",
+        "{\\ss}|ß",
+        "{\\o}|ø",
+        "\\`e\\^e\\~n|èêñ",
+        "A \\& B|A & B",
+        "50\\%|50%",
+        "a\\_b|a_b",
+        "\\$5|$5",
+        "1--10|1–10",
+        "a---b|a—b",
+        "Na\\\"ive~Bayes|Naïve Bayes",
+        "\\emph{Foo} bar|Foo bar",
+    })
+    void commonMarkup(String latex, String expected) {
+        assertEquals(expected, Latex.toUnicode(latex));
+    }
+
+    @Test
+    void unbalancedBracesFallBack() {
+        assertEquals("unbalanced", Latex.toUnicode("{unbalanced"));
+        assertEquals("closed", Latex.toUnicode("closed}"));
+    }
+
+    @Test
+    void nullAndEmpty() {
+        assertEquals("", Latex.toUnicode(null));
+        assertEquals("", Latex.toUnicode(""));
+    }
+
+    @Test
+    void normalizeTitle() {
+        assertEquals("bert pre training of deep transformers",
+                Latex.normalizeTitle("{{BERT}}: Pre-training of Deep   Transformers."));
+        assertEquals("schrodinger s cat", Latex.normalizeTitle("Schr{\\\"o}dinger's Cat"));
+        assertEquals(Latex.normalizeTitle("Kram{\\'a}r"), Latex.normalizeTitle("KRAMAR"));
+        assertEquals("", Latex.normalizeTitle("{}"));
+    }
+}
