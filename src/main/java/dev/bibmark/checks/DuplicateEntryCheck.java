@@ -5,6 +5,9 @@ import dev.bibmark.model.Document;
 import dev.bibmark.util.Identifiers;
 import dev.bibmark.util.Latex;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,14 +35,32 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
         for (EntryRef r : refs) {
             ids.add(ids(r));
         }
+        // Earlier entries are found through hash indexes on each identity, not by comparing all pairs,
+        // so a 10,000-entry list costs O(n), not O(n^2).
+        Map<String, List<Integer>> byKey = new HashMap<>();
+        Map<String, List<Integer>> byDoi = new HashMap<>();
+        Map<String, List<Integer>> byArxiv = new HashMap<>();
+        Map<String, List<Integer>> byTitleAuthor = new HashMap<>();
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             EntryRef r = refs.get(i);
+            Ids id = ids.get(i);
+            TreeSet<Integer> candidates = new TreeSet<>();
+            candidates.addAll(byKey.getOrDefault(r.keyLower(), List.of()));
+            if (id.doi() != null) {
+                candidates.addAll(byDoi.getOrDefault(id.doi(), List.of()));
+            }
+            if (id.arxiv() != null) {
+                candidates.addAll(byArxiv.getOrDefault(id.arxiv(), List.of()));
+            }
+            if (id.titleAuthor() != null) {
+                candidates.addAll(byTitleAuthor.getOrDefault(id.titleAuthor(), List.of()));
+            }
             List<Finding.Related> related = new ArrayList<>();
             String firstReason = null;
             EntryRef first = null;
-            for (int j = 0; j < i; j++) {
-                String reason = reason(refs.get(j), ids.get(j), r, ids.get(i));
+            for (int j : candidates) {
+                String reason = reason(refs.get(j), ids.get(j), r, id);
                 if (reason != null) {
                     if (first == null) {
                         first = refs.get(j);
@@ -52,6 +73,16 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
                 out.add(CheckSupport.finding(r.doc(), code(), r.entry().keyRange(),
                         "Entry '" + r.entry().key() + "' duplicates '" + first.entry().key() + "' at "
                                 + first.where() + " (" + firstReason + ")", related));
+            }
+            byKey.computeIfAbsent(r.keyLower(), k -> new ArrayList<>()).add(i);
+            if (id.doi() != null) {
+                byDoi.computeIfAbsent(id.doi(), k -> new ArrayList<>()).add(i);
+            }
+            if (id.arxiv() != null) {
+                byArxiv.computeIfAbsent(id.arxiv(), k -> new ArrayList<>()).add(i);
+            }
+            if (id.titleAuthor() != null) {
+                byTitleAuthor.computeIfAbsent(id.titleAuthor(), k -> new ArrayList<>()).add(i);
             }
         }
         return out;
