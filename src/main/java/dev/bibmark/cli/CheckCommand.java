@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code bibmark check}: the same checks as the server, for terminals and CI. */
-final class CheckCommand {
+public final class CheckCommand {
     private CheckCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -120,7 +120,7 @@ final class CheckCommand {
     }
 
     /** Reads UTF-8, replacing malformed bytes instead of failing (the text is still checked). */
-    static String read(Path p) throws IOException {
+    public static String read(Path p) throws IOException {
         byte[] bytes = Files.readAllBytes(p);
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)

@@ -5,7 +5,28 @@ import dev.bibmark.checks.Finding;
 import dev.bibmark.config.Config;
 import dev.bibmark.model.Document;
 import dev.bibmark.model.Documents;
+import com.google.gson.JsonElement;
+import dev.bibmark.cli.CheckCommand;
+import dev.bibmark.cli.FileCollector;
+import dev.bibmark.config.ConfigException;
+import dev.bibmark.config.ConfigLoader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.ConfigurationItem;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +78,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     });
     /** Open documents by URI (the editor's text wins over the file). Touched only on the worker. */
     private final Map<String, Document> open = new HashMap<>();
+    /** Files of the workspace folders as read from disk, by URI. Touched only on the worker. */
+    private final Map<String, Document> disk = new HashMap<>();
+    private final List<Path> folders = new ArrayList<>();
+    private volatile Config clientConfig = Config.DEFAULT;
+    private volatile boolean pullConfiguration;
+    private volatile boolean watchFilesDynamically;
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final Set<String> published = new HashSet<>();
     private final AtomicLong generation = new AtomicLong();
@@ -76,12 +103,118 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         ServerCapabilities caps = new ServerCapabilities();
         caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
+        if (params.getWorkspaceFolders() != null) {
+            for (WorkspaceFolder f : params.getWorkspaceFolders()) {
+                toPath(f.getUri()).ifPresent(folders::add);
+            }
+        } else if (params.getRootUri() != null) {
+            toPath(params.getRootUri()).ifPresent(folders::add);
+        }
+        ClientCapabilities cc = params.getCapabilities();
+        if (cc != null && cc.getWorkspace() != null) {
+            pullConfiguration = Boolean.TRUE.equals(cc.getWorkspace().getConfiguration());
+            DidChangeWatchedFilesCapabilities w = cc.getWorkspace().getDidChangeWatchedFiles();
+            watchFilesDynamically = w != null && Boolean.TRUE.equals(w.getDynamicRegistration());
+        }
+        applySettings(params.getInitializationOptions());
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("bibmark", dev.bibmark.cli.Main.version())));
     }
 
     @Override
     public void initialized(InitializedParams params) {
-        // Nothing to do yet: workspace indexing arrives with the language-server issue.
+        if (watchFilesDynamically) {
+            DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(
+                    List.of(new FileSystemWatcher(Either.forLeft("**/*.{md,markdown,bib}"))));
+            client.registerCapability(new RegistrationParams(List.of(
+                    new Registration("bibmark-watch", "workspace/didChangeWatchedFiles", opts))));
+        }
+        if (pullConfiguration) {
+            pullSettings();
+        }
+        submit(this::indexWorkspace);
+    }
+
+    /** Reads every list of the workspace folders (the same file set as {@code bibmark check}). */
+    private void indexWorkspace() {
+        Config folderConfig = null;
+        for (Path folder : folders) {
+            Path cfg = folder.resolve(".bibmark.json");
+            if (folderConfig == null && Files.isRegularFile(cfg)) {
+                try {
+                    folderConfig = ConfigLoader.load(cfg);
+                } catch (ConfigException e) {
+                    client.showMessage(new MessageParams(MessageType.Error, "bibmark: " + e.getMessage()));
+                }
+            }
+        }
+        this.folderConfig = folderConfig;
+        updateConfig();
+        FileCollector.Result files = FileCollector.collect(folders);
+        for (String e : files.errors()) {
+            log(MessageType.Warning, "bibmark: " + e);
+        }
+        for (Path p : files.files()) {
+            readFromDisk(p);
+        }
+        log(MessageType.Info, "bibmark: indexed " + files.files().size() + " files");
+        scheduleCheck();
+    }
+
+    private volatile Config folderConfig;
+
+    /** A folder's .bibmark.json wins over the client's settings (it is the project's own choice). */
+    private void updateConfig() {
+        Config f = folderConfig;
+        config = f != null ? f : clientConfig;
+    }
+
+    private void readFromDisk(Path p) {
+        String uri = p.toUri().toString();
+        try {
+            String text = CheckCommand.read(p);
+            disk.put(uri, Documents.parse(uri, text, Document.isMarkdownPath(p.toString())));
+        } catch (IOException | RuntimeException e) {
+            disk.remove(uri);
+            log(MessageType.Warning, "bibmark: cannot read " + p + ": " + e.getMessage());
+        }
+    }
+
+    private void applySettings(Object settings) {
+        JsonElement json = settings instanceof JsonElement j ? j : null;
+        if (json == null || json.isJsonNull()) {
+            return;
+        }
+        if (json.isJsonObject() && json.getAsJsonObject().has("bibmark")) {
+            json = json.getAsJsonObject().get("bibmark");
+        }
+        try {
+            clientConfig = ConfigLoader.fromJson(json);
+            updateConfig();
+        } catch (ConfigException e) {
+            LanguageClient c = client;
+            if (c != null) {
+                c.showMessage(new MessageParams(MessageType.Error, "bibmark settings: " + e.getMessage()));
+            }
+        }
+    }
+
+    private void pullSettings() {
+        ConfigurationItem item = new ConfigurationItem();
+        item.setSection("bibmark");
+        client.configuration(new ConfigurationParams(List.of(item))).thenAccept(values -> {
+            if (values != null && !values.isEmpty()) {
+                applySettings(values.get(0));
+                submit(this::scheduleCheck);
+            }
+        });
+    }
+
+    private static java.util.Optional<Path> toPath(String uri) {
+        try {
+            return java.util.Optional.of(Path.of(URI.create(uri)));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Override
@@ -142,14 +275,17 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     }
 
     private void publishAll() {
-        List<Document> docs = new ArrayList<>(open.values());
+        Map<String, Document> all = new HashMap<>(disk);
+        all.putAll(open);
+        List<Document> docs = new ArrayList<>(all.values());
+        docs.sort(java.util.Comparator.comparing(Document::path));
         List<Finding> findings = Checker.run(docs, config, msg -> log(MessageType.Error, "bibmark: " + msg));
         Map<String, List<org.eclipse.lsp4j.Diagnostic>> byUri = new HashMap<>();
-        for (Document d : docs) {
-            byUri.put(d.path(), new ArrayList<>());
+        for (String uri : open.keySet()) {
+            byUri.put(uri, new ArrayList<>());
         }
         for (Finding f : findings) {
-            byUri.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(Lsp.diagnostic(f, open));
+            byUri.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(Lsp.diagnostic(f, all));
         }
         Set<String> stale = new HashSet<>(published);
         stale.removeAll(byUri.keySet());
@@ -158,6 +294,9 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             return;
         }
         for (String uri : stale) {
+            if (byUri.containsKey(uri)) {
+                continue;
+            }
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
         }
         published.clear();
@@ -221,12 +360,32 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private final class Workspace implements WorkspaceService {
         @Override
         public void didChangeConfiguration(DidChangeConfigurationParams params) {
-            submit(BibmarkServer.this::scheduleCheck);
+            if (pullConfiguration) {
+                pullSettings();
+            } else {
+                applySettings(params.getSettings());
+                submit(BibmarkServer.this::scheduleCheck);
+            }
         }
 
         @Override
         public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-            // Closed files are indexed with the language-server issue.
+            List<FileEvent> events = params.getChanges();
+            submit(() -> {
+                for (FileEvent e : events) {
+                    java.util.Optional<Path> p = toPath(e.getUri());
+                    if (p.isEmpty()) {
+                        continue;
+                    }
+                    String uri = p.get().toUri().toString();
+                    if (e.getType() == FileChangeType.Deleted) {
+                        disk.remove(uri);
+                    } else {
+                        readFromDisk(p.get());
+                    }
+                }
+                scheduleCheck();
+            });
         }
     }
 

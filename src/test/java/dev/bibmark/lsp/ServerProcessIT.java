@@ -3,7 +3,12 @@ package dev.bibmark.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -58,14 +63,70 @@ class ServerProcessIT {
         return p;
     }
 
-    @Test
-    void diagnosticsAppearAndClearAfterAFixingEdit() throws Exception {
-        Process proc = new ProcessBuilder(Path.of("server/bin/bibmark").toAbsolutePath().toString(), "lsp", "--stdio")
+    private Process proc;
+
+    private LanguageServer start(InitializeParams init) throws Exception {
+        proc = new ProcessBuilder(Path.of("server/bin/bibmark").toAbsolutePath().toString(), "lsp", "--stdio")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, proc.getInputStream(), proc.getOutputStream());
         launcher.startListening();
         LanguageServer server = launcher.getRemoteProxy();
-        server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
+        server.initialize(init).get(30, TimeUnit.SECONDS);
+        return server;
+    }
+
+    /** Diagnostics of a file never opened, then cleared on both sides once the open side is fixed. */
+    @Test
+    void crossFileDuplicateKeyInAFileThatIsNotOpen(@TempDir Path dir) throws Exception {
+        Path closed = dir.resolve("closed.md");
+        Files.writeString(closed, "# A\n\n```bibtex\n@misc{same, title = {One paper}}\n```\n");
+        Path openFile = dir.resolve("open.bib");
+        String text = "@misc{same, title = {Another paper}}\n";
+        Files.writeString(openFile, text);
+        InitializeParams init = new InitializeParams();
+        init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "ws")));
+        LanguageServer server = start(init);
+        server.initialized(new InitializedParams());
+        String closedUri = closed.toUri().toString();
+        String openUri = openFile.toUri().toString();
+        Map<String, PublishDiagnosticsParams> latest = new HashMap<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!(latest.containsKey(closedUri) && latest.containsKey(openUri)) && System.currentTimeMillis() < deadline) {
+            PublishDiagnosticsParams p = next();
+            latest.put(p.getUri(), p);
+        }
+        assertEquals("duplicate-key", latest.get(closedUri).getDiagnostics().get(0).getCode().getLeft());
+        assertEquals(openUri, latest.get(closedUri).getDiagnostics().get(0).getRelatedInformation().get(0).getLocation().getUri());
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(openUri, "bibtex", 1, text)));
+        TextDocumentContentChangeEvent rename = new TextDocumentContentChangeEvent(new Range(new Position(0, 6), new Position(0, 10)), "other");
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(openUri, 2), List.of(rename)));
+        deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            PublishDiagnosticsParams p = next();
+            latest.put(p.getUri(), p);
+            if (latest.get(closedUri).getDiagnostics().isEmpty() && latest.get(openUri).getDiagnostics().isEmpty()) {
+                break;
+            }
+        }
+        assertEquals(List.of(), latest.get(closedUri).getDiagnostics());
+        assertEquals(List.of(), latest.get(openUri).getDiagnostics());
+        server.shutdown().get(10, TimeUnit.SECONDS);
+        server.exit();
+        assertTrue(proc.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(0, proc.exitValue());
+    }
+
+    @Test
+    void exitWithoutShutdownIsOne() throws Exception {
+        LanguageServer server = start(new InitializeParams());
+        server.exit();
+        assertTrue(proc.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(1, proc.exitValue());
+    }
+
+    @Test
+    void diagnosticsAppearAndClearAfterAFixingEdit() throws Exception {
+        LanguageServer server = start(new InitializeParams());
         server.initialized(new InitializedParams());
         String uri = "file:///tmp/bibmark-it/papers.md";
         String text = "# Papers\n\n```bibtex\n@article{k,\n  title = {T}\n  author = {A},\n  journal = {J},\n  year = 2020\n}\n```\n";
