@@ -10,7 +10,19 @@ import dev.bibmark.cli.CheckCommand;
 import dev.bibmark.cli.FileCollector;
 import dev.bibmark.config.ConfigException;
 import dev.bibmark.config.ConfigLoader;
+import dev.bibmark.features.Completion;
+import dev.bibmark.features.EntryInfo;
+import dev.bibmark.features.Hover;
 import java.io.IOException;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -103,6 +115,9 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         ServerCapabilities caps = new ServerCapabilities();
         caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
+        CompletionOptions completion = new CompletionOptions(true, List.of("@", "[", ";", "{", ","));
+        caps.setCompletionProvider(completion);
+        caps.setHoverProvider(true);
         if (params.getWorkspaceFolders() != null) {
             for (WorkspaceFolder f : params.getWorkspaceFolders()) {
                 toPath(f.getUri()).ifPresent(folders::add);
@@ -355,6 +370,71 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         public void didSave(DidSaveTextDocumentParams params) {
             // The open text is already current.
         }
+
+        @Override
+        public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+            String uri = params.getTextDocument().getUri();
+            Position pos = params.getPosition();
+            return CompletableFutures.computeAsync(worker, cancel -> {
+                Document d = open.get(uri);
+                if (d == null) {
+                    return Either.forRight(new CompletionList(false, List.of()));
+                }
+                int offset = d.lines().offset(pos.getLine(), pos.getCharacter(), d.text());
+                List<EntryInfo> entries = entries();
+                cancel.checkCanceled();
+                // Documentation for a long list comes through completionItem/resolve.
+                boolean withDocs = entries.size() <= RESOLVE_THRESHOLD;
+                List<CompletionItem> items = new ArrayList<>();
+                for (Completion.Item it : Completion.at(d, offset, entries, withDocs)) {
+                    items.add(Lsp.completionItem(it, d.lines(), withDocs));
+                }
+                return Either.forRight(new CompletionList(false, items));
+            });
+        }
+
+        @Override
+        public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+            return CompletableFutures.computeAsync(worker, cancel -> {
+                if (item.getDocumentation() == null) {
+                    for (EntryInfo e : entries()) {
+                        if (e.key().equals(item.getLabel())) {
+                            item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, Hover.markdown(e)));
+                            break;
+                        }
+                    }
+                }
+                return item;
+            });
+        }
+
+        @Override
+        public CompletableFuture<org.eclipse.lsp4j.Hover> hover(HoverParams params) {
+            String uri = params.getTextDocument().getUri();
+            Position pos = params.getPosition();
+            return CompletableFutures.computeAsync(worker, cancel -> {
+                Document d = open.get(uri);
+                if (d == null) {
+                    return null;
+                }
+                int offset = d.lines().offset(pos.getLine(), pos.getCharacter(), d.text());
+                return Hover.at(d, offset, entries())
+                        .map(r -> new org.eclipse.lsp4j.Hover(new MarkupContent(MarkupKind.MARKDOWN, r.markdown()),
+                                Lsp.range(d.lines(), r.range())))
+                        .orElse(null);
+            });
+        }
+    }
+
+    private static final int RESOLVE_THRESHOLD = 200;
+
+    /** Every entry of the workspace (open text over disk). Called on the worker. */
+    private List<EntryInfo> entries() {
+        Map<String, Document> all = new HashMap<>(disk);
+        all.putAll(open);
+        List<Document> docs = new ArrayList<>(all.values());
+        docs.sort(java.util.Comparator.comparing(Document::path));
+        return EntryInfo.all(docs);
     }
 
     private final class Workspace implements WorkspaceService {

@@ -4,7 +4,13 @@ import dev.bibmark.checks.Finding;
 import dev.bibmark.model.Document;
 import dev.bibmark.text.LineIndex;
 import dev.bibmark.text.TextRange;
+import dev.bibmark.features.Completion;
 import java.util.ArrayList;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.TextEdit;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.lsp4j.Diagnostic;
@@ -25,6 +31,18 @@ final class Lsp {
 
     static Range range(LineIndex li, TextRange r) {
         return new Range(position(li, r.start()), position(li, r.end()));
+    }
+
+    static CompletionItem completionItem(Completion.Item it, LineIndex li, boolean withDocs) {
+        CompletionItem c = new CompletionItem(it.key());
+        c.setKind(CompletionItemKind.Reference);
+        c.setDetail(it.detail());
+        c.setFilterText(it.filterText());
+        c.setTextEdit(Either.forLeft(new TextEdit(range(li, it.replace()), it.key())));
+        if (withDocs && it.documentation() != null) {
+            c.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, it.documentation()));
+        }
+        return c;
     }
 
     static DiagnosticSeverity severity(dev.bibmark.checks.Severity s) {

@@ -13,7 +13,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
@@ -114,6 +120,45 @@ class ServerProcessIT {
         server.exit();
         assertTrue(proc.waitFor(10, TimeUnit.SECONDS));
         assertEquals(0, proc.exitValue());
+    }
+
+    @Test
+    void completionAndHoverOfCitationKeys() throws Exception {
+        LanguageServer server = start(new InitializeParams());
+        server.initialized(new InitializedParams());
+        String uri = "file:///tmp/bibmark-it/cite.md";
+        String text = "# Papers\n\nSee [@attention] and \\citep{x, vaswani2017attention}.\n\n"
+                + "#### Attention Is All You Need [`READ`]\n\npaper link: [here](https://arxiv.org/pdf/1706.03762)\n\n"
+                + "```bibtex\n@inproceedings{vaswani2017attention,\n  title = {Attention is All you Need},\n"
+                + "  author = {Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and Uszkoreit, Jakob},\n"
+                + "  booktitle = {NeurIPS},\n  year = {2017}\n}\n```\n";
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "markdown", 1, text)));
+        next();
+        CompletionParams cp = new CompletionParams(new TextDocumentIdentifier(uri), new Position(2, 15));
+        CompletionList list = server.getTextDocumentService().completion(cp).get(10, TimeUnit.SECONDS).getRight();
+        assertEquals(1, list.getItems().size());
+        CompletionItem item = list.getItems().get(0);
+        assertEquals("vaswani2017attention", item.getLabel());
+        assertTrue(item.getFilterText().contains("Attention"), item.getFilterText());
+        assertEquals(new Range(new Position(2, 6), new Position(2, 15)), item.getTextEdit().getLeft().getRange());
+        assertTrue(item.getDetail().startsWith("Vaswani 2017"), item.getDetail());
+        // Inside the \\citep list, after "x, ".
+        CompletionParams latex = new CompletionParams(new TextDocumentIdentifier(uri), new Position(2, 33));
+        assertEquals(1, server.getTextDocumentService().completion(latex).get(10, TimeUnit.SECONDS).getRight().getItems().size());
+        // Plain prose: nothing.
+        CompletionParams prose = new CompletionParams(new TextDocumentIdentifier(uri), new Position(0, 3));
+        assertEquals(0, server.getTextDocumentService().completion(prose).get(10, TimeUnit.SECONDS).getRight().getItems().size());
+        Hover hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(2, 40)))
+                .get(10, TimeUnit.SECONDS);
+        String md = hover.getContents().getRight().getValue();
+        assertTrue(md.contains("**Attention is All you Need**"), md);
+        assertTrue(md.contains("`READ`"), md);
+        assertTrue(md.contains("Ashish Vaswani, Noam Shazeer, Niki Parmar et al."), md);
+        assertTrue(md.contains("https://arxiv.org/pdf/1706.03762"), md);
+        assertTrue(md.contains("cite.md:10"), md);
+        server.shutdown().get(10, TimeUnit.SECONDS);
+        server.exit();
+        assertTrue(proc.waitFor(10, TimeUnit.SECONDS));
     }
 
     @Test
