@@ -7,11 +7,10 @@ import dev.bibmark.config.ConfigException;
 import dev.bibmark.config.ConfigLoader;
 import dev.bibmark.model.Document;
 import dev.bibmark.model.Documents;
+import dev.bibmark.workspace.FileCollector;
+import dev.bibmark.workspace.TextFiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code bibmark check}: the same checks as the server, for terminals and CI. */
-public final class CheckCommand {
+final class CheckCommand {
     private CheckCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -80,7 +79,7 @@ public final class CheckCommand {
         Map<Path, String> texts = new LinkedHashMap<>();
         for (Path p : collected.files()) {
             try {
-                texts.put(p, read(p));
+                texts.put(p, TextFiles.read(p));
             } catch (IOException e) {
                 err.println("bibmark check: cannot read " + display(cwd, p) + ": " + e.getMessage());
                 inputError = true;
@@ -117,15 +116,6 @@ public final class CheckCommand {
             return ConfigLoader.load(here);
         }
         return Config.DEFAULT;
-    }
-
-    /** Reads UTF-8, replacing malformed bytes instead of failing (the text is still checked). */
-    public static String read(Path p) throws IOException {
-        byte[] bytes = Files.readAllBytes(p);
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     static String display(Path cwd, Path p) {

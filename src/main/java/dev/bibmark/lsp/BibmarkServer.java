@@ -6,8 +6,8 @@ import dev.bibmark.config.Config;
 import dev.bibmark.model.Document;
 import dev.bibmark.model.Documents;
 import com.google.gson.JsonElement;
-import dev.bibmark.cli.CheckCommand;
-import dev.bibmark.cli.FileCollector;
+import dev.bibmark.workspace.FileCollector;
+import dev.bibmark.workspace.TextFiles;
 import dev.bibmark.config.ConfigException;
 import dev.bibmark.config.ConfigLoader;
 import dev.bibmark.features.Completion;
@@ -132,7 +132,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             watchFilesDynamically = w != null && Boolean.TRUE.equals(w.getDynamicRegistration());
         }
         applySettings(params.getInitializationOptions());
-        return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("bibmark", dev.bibmark.cli.Main.version())));
+        return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("bibmark", version())));
     }
 
     @Override
@@ -186,7 +186,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private void readFromDisk(Path p) {
         String uri = p.toUri().toString();
         try {
-            String text = CheckCommand.read(p);
+            String text = TextFiles.read(p);
             disk.put(uri, Documents.parse(uri, text, Document.isMarkdownPath(p.toString())));
         } catch (IOException | RuntimeException e) {
             disk.remove(uri);
@@ -230,6 +230,11 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    private static String version() {
+        String v = BibmarkServer.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
     }
 
     @Override

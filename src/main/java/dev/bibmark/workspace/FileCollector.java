@@ -1,4 +1,4 @@
-package dev.bibmark.cli;
+package dev.bibmark.workspace;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,4 +1,4 @@
-package dev.bibmark.cli;
+package dev.bibmark.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
