@@ -24,9 +24,25 @@ final class CheckSupport {
         return new Finding(doc.path(), code, code.defaultSeverity(), range, message, List.copyOf(related));
     }
 
-    /** "path:line" with a 1-based line, for messages. */
+    /**
+     * "name.md:line" with a 1-based line, for messages. Only the file name: the CLI (paths) and the server (URIs)
+     * then say the same, and the related information carries the full location.
+     */
     static String where(Document doc, int offset) {
-        return doc.path() + ":" + (doc.lines().line(offset) + 1);
+        return fileName(doc.path()) + ":" + (doc.lines().line(offset) + 1);
+    }
+
+    static String fileName(String path) {
+        int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        String name = path.substring(cut + 1);
+        if (path.startsWith("file:")) {
+            try {
+                name = java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // keep it encoded
+            }
+        }
+        return name;
     }
 
     /** Where a diagnostic about a whole entry goes: the key, or the type when the key is missing. */

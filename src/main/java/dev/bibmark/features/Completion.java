@@ -13,8 +13,19 @@ import java.util.regex.Pattern;
 public final class Completion {
     private Completion() {}
 
-    /** One proposal; {@code replace} is the range the key replaces. */
-    public record Item(String key, String detail, String filterText, String documentation, TextRange replace) {}
+    /** What a proposal is; the edge maps it to an editor icon. */
+    public enum Kind { KEY, ENTRY_TYPE, FIELD, VALUE, MONTH }
+
+    /**
+     * One proposal. {@code replace} is the range {@code insertText} replaces; when {@code snippet} is true the text
+     * has {@code ${n:…}} placeholders (offered only to clients that support snippets).
+     */
+    public record Item(String label, Kind kind, String detail, String filterText, String documentation,
+                       TextRange replace, String insertText, boolean snippet, String sortText) {
+        static Item key(String key, String detail, String filterText, String documentation, TextRange replace) {
+            return new Item(key, Kind.KEY, detail, filterText, documentation, replace, key, false, null);
+        }
+    }
 
     private static final Pattern PANDOC = Pattern.compile("(?:^|[\\s\\[;(])-?@([\\w:.#$%&+?<>~/-]*)$");
     private static final Pattern LATEX = Pattern.compile("\\\\[A-Za-z]*cite[A-Za-z]*\\*?(?:\\[[^\\]]*\\]){0,2}\\{([^}]*)$");
@@ -52,11 +63,23 @@ public final class Completion {
         return Optional.empty();
     }
 
-    /** Proposals at the offset (every key of the workspace; the client filters on filterText). */
+    /** Proposals at the offset, without snippets. */
     public static List<Item> at(Document doc, int offset, List<EntryInfo> entries, boolean withDocumentation) {
+        return at(doc, offset, entries, withDocumentation, false);
+    }
+
+    /**
+     * Proposals at the offset: citation keys (every key of the workspace; the client filters on filterText), or
+     * inside a bibtex block entry types, field names and values.
+     */
+    public static List<Item> at(Document doc, int offset, List<EntryInfo> entries, boolean withDocumentation,
+                                boolean snippets) {
+        if (offset < 0 || offset > doc.text().length()) {
+            return List.of();
+        }
         Optional<int[]> ctx = context(doc, offset);
         if (ctx.isEmpty()) {
-            return List.of();
+            return BibCompletion.at(doc, offset, entries, snippets);
         }
         int start = ctx.get()[0];
         int end = offset;
@@ -75,7 +98,7 @@ public final class Completion {
             String shortTitle = title.length() > 60 ? title.substring(0, 57) + "…" : title;
             String detail = (e.firstAuthorSurname() + " " + e.field("year")).trim() + (shortTitle.isEmpty() ? "" : " · " + shortTitle);
             String filter = e.key() + " " + title + " " + e.field("author") + " " + e.field("year") + " " + e.venue();
-            out.add(new Item(e.key(), detail, filter, withDocumentation ? Hover.markdown(e) : null, replace));
+            out.add(Item.key(e.key(), detail, filter, withDocumentation ? Hover.markdown(e) : null, replace));
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package dev.bibmark.features;
 
 import dev.bibmark.bibtex.BibEntry;
+import dev.bibmark.bibtex.BibField;
+import dev.bibmark.bibtex.BibSchema;
 import dev.bibmark.markdown.Citation;
 import dev.bibmark.model.Document;
 import dev.bibmark.text.TextRange;
@@ -26,8 +28,48 @@ public final class Hover {
             if (!e.key().isEmpty() && e.keyRange().touches(offset)) {
                 return render(e.key(), e.keyRange(), entries);
             }
+            if (e.typeRange().touches(offset) && e.range().start() < offset) {
+                return Optional.of(new Result(BibSchema.type(e.type()).map(Hover::typeMarkdown)
+                        .orElse("`@" + e.typeLower() + "` is not a standard BibTeX entry type."), e.typeRange()));
+            }
+            if (e.range().contains(offset)) {
+                for (BibField f : e.fields()) {
+                    if (f.nameRange().touches(offset)) {
+                        return fieldMarkdown(e, f.nameLower()).map(md -> new Result(md, f.nameRange()));
+                    }
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /** What an entry type is for and which fields it takes. */
+    public static String typeMarkdown(BibSchema.EntryType t) {
+        StringBuilder sb = new StringBuilder("**@").append(t.name()).append("**: ").append(t.description()).append("\n\n");
+        List<String> groups = new java.util.ArrayList<>();
+        for (List<String> g : t.required()) {
+            groups.add(g.stream().map(f -> "`" + f + "`").collect(java.util.stream.Collectors.joining(" or ")));
+        }
+        sb.append("Required: ").append(groups.isEmpty() ? "none" : String.join(", ", groups)).append("\n\n");
+        sb.append("Optional: ").append(t.optional().stream().map(f -> "`" + f + "`")
+                .collect(java.util.stream.Collectors.joining(", ")));
+        return sb.toString();
+    }
+
+    private static Optional<String> fieldMarkdown(BibEntry e, String field) {
+        Optional<String> description = BibSchema.fieldDescription(field);
+        Optional<BibSchema.EntryType> type = BibSchema.type(e.type());
+        if (description.isEmpty()) {
+            return Optional.of("`" + field + "`: not a standard BibTeX field; the standard styles ignore it.");
+        }
+        StringBuilder sb = new StringBuilder("**").append(field).append("**: ").append(description.get());
+        if (type.isPresent()) {
+            boolean required = type.get().required().stream().anyMatch(g -> g.contains(field));
+            boolean optional = type.get().optional().contains(field);
+            sb.append("\n\n").append(required ? "Required" : optional ? "Optional" : "Not used")
+                    .append(" for `@").append(type.get().name()).append("`.");
+        }
+        return Optional.of(sb.toString());
     }
 
     private static Optional<Result> render(String key, TextRange range, List<EntryInfo> entries) {

@@ -15,6 +15,11 @@ import dev.bibmark.features.EntryInfo;
 import dev.bibmark.features.Hover;
 import java.io.IOException;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.WorkspaceFoldersChangeEvent;
+import org.eclipse.lsp4j.WorkspaceFoldersOptions;
+import org.eclipse.lsp4j.WorkspaceServerCapabilities;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.CompletionParams;
@@ -92,10 +97,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private final Map<String, Document> open = new HashMap<>();
     /** Files of the workspace folders as read from disk, by URI. Touched only on the worker. */
     private final Map<String, Document> disk = new HashMap<>();
-    private final List<Path> folders = new ArrayList<>();
+    private final List<Path> folders = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Config clientConfig = Config.DEFAULT;
     private volatile boolean pullConfiguration;
     private volatile boolean watchFilesDynamically;
+    private volatile boolean snippets;
+    private volatile boolean workDoneProgress;
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final Set<String> published = new HashSet<>();
     private final AtomicLong generation = new AtomicLong();
@@ -118,6 +125,10 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         CompletionOptions completion = new CompletionOptions(true, List.of("@", "[", ";", "{", ","));
         caps.setCompletionProvider(completion);
         caps.setHoverProvider(true);
+        WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
+        wf.setSupported(true);
+        wf.setChangeNotifications(true);
+        caps.setWorkspace(new WorkspaceServerCapabilities(wf));
         if (params.getWorkspaceFolders() != null) {
             for (WorkspaceFolder f : params.getWorkspaceFolders()) {
                 toPath(f.getUri()).ifPresent(folders::add);
@@ -130,6 +141,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             pullConfiguration = Boolean.TRUE.equals(cc.getWorkspace().getConfiguration());
             DidChangeWatchedFilesCapabilities w = cc.getWorkspace().getDidChangeWatchedFiles();
             watchFilesDynamically = w != null && Boolean.TRUE.equals(w.getDynamicRegistration());
+        }
+        if (cc != null && cc.getTextDocument() != null && cc.getTextDocument().getCompletion() != null
+                && cc.getTextDocument().getCompletion().getCompletionItem() != null) {
+            snippets = Boolean.TRUE.equals(cc.getTextDocument().getCompletion().getCompletionItem().getSnippetSupport());
+        }
+        if (cc != null && cc.getWindow() != null) {
+            workDoneProgress = Boolean.TRUE.equals(cc.getWindow().getWorkDoneProgress());
         }
         applySettings(params.getInitializationOptions());
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("bibmark", version())));
@@ -164,14 +182,22 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         }
         this.folderConfig = folderConfig;
         updateConfig();
-        FileCollector.Result files = FileCollector.collect(folders);
-        for (String e : files.errors()) {
-            log(MessageType.Warning, "bibmark: " + e);
+        Progress progress = Progress.start(workDoneProgress ? client : null, "bibmark: indexing");
+        try {
+            FileCollector.Result files = FileCollector.collect(folders);
+            for (String e : files.errors()) {
+                log(MessageType.Warning, "bibmark: " + e);
+            }
+            disk.clear();
+            int n = files.files().size();
+            for (int i = 0; i < n; i++) {
+                readFromDisk(files.files().get(i));
+                progress.report(i + 1, n);
+            }
+            log(MessageType.Info, "bibmark: indexed " + n + " files");
+        } finally {
+            progress.end();
         }
-        for (Path p : files.files()) {
-            readFromDisk(p);
-        }
-        log(MessageType.Info, "bibmark: indexed " + files.files().size() + " files");
         scheduleCheck();
     }
 
@@ -391,7 +417,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 // Documentation for a long list comes through completionItem/resolve.
                 boolean withDocs = entries.size() <= RESOLVE_THRESHOLD;
                 List<CompletionItem> items = new ArrayList<>();
-                for (Completion.Item it : Completion.at(d, offset, entries, withDocs)) {
+                for (Completion.Item it : Completion.at(d, offset, entries, withDocs, snippets)) {
                     items.add(Lsp.completionItem(it, d.lines(), withDocs));
                 }
                 return Either.forRight(new CompletionList(false, items));
@@ -401,7 +427,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         @Override
         public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
             return CompletableFutures.computeAsync(worker, cancel -> {
-                if (item.getDocumentation() == null) {
+                if (item.getDocumentation() == null && item.getKind() == CompletionItemKind.Reference) {
                     for (EntryInfo e : entries()) {
                         if (e.key().equals(item.getLabel())) {
                             item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, Hover.markdown(e)));
@@ -444,6 +470,24 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
     private final class Workspace implements WorkspaceService {
         @Override
+        public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+            WorkspaceFoldersChangeEvent ev = params.getEvent();
+            submit(() -> {
+                if (ev.getRemoved() != null) {
+                    for (WorkspaceFolder f : ev.getRemoved()) {
+                        toPath(f.getUri()).ifPresent(folders::remove);
+                    }
+                }
+                if (ev.getAdded() != null) {
+                    for (WorkspaceFolder f : ev.getAdded()) {
+                        toPath(f.getUri()).filter(p -> !folders.contains(p)).ifPresent(folders::add);
+                    }
+                }
+                indexWorkspace();
+            });
+        }
+
+        @Override
         public void didChangeConfiguration(DidChangeConfigurationParams params) {
             if (pullConfiguration) {
                 pullSettings();
@@ -477,7 +521,15 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     /** Serves LSP over the given streams until the client closes them. */
     public static void serve(InputStream in, OutputStream out) throws Exception {
         BibmarkServer server = new BibmarkServer();
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        // validateMessages: a request missing a required parameter gets an InvalidParams error instead of reaching
+        // a handler as nulls.
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+                .setLocalService(server)
+                .setRemoteInterface(LanguageClient.class)
+                .setInput(in)
+                .setOutput(out)
+                .validateMessages(true)
+                .create();
         server.connect(launcher.getRemoteProxy());
         launcher.startListening().get();
     }

@@ -34,12 +34,22 @@ final class Lsp {
     }
 
     static CompletionItem completionItem(Completion.Item it, LineIndex li, boolean withDocs) {
-        CompletionItem c = new CompletionItem(it.key());
-        c.setKind(CompletionItemKind.Reference);
+        CompletionItem c = new CompletionItem(it.label());
+        c.setKind(switch (it.kind()) {
+            case KEY -> CompletionItemKind.Reference;
+            case ENTRY_TYPE -> CompletionItemKind.Class;
+            case FIELD -> CompletionItemKind.Field;
+            case VALUE -> CompletionItemKind.Value;
+            case MONTH -> CompletionItemKind.Constant;
+        });
         c.setDetail(it.detail());
         c.setFilterText(it.filterText());
-        c.setTextEdit(Either.forLeft(new TextEdit(range(li, it.replace()), it.key())));
-        if (withDocs && it.documentation() != null) {
+        c.setSortText(it.sortText());
+        if (it.snippet()) {
+            c.setInsertTextFormat(org.eclipse.lsp4j.InsertTextFormat.Snippet);
+        }
+        c.setTextEdit(Either.forLeft(new TextEdit(range(li, it.replace()), it.insertText())));
+        if ((withDocs || it.kind() != Completion.Kind.KEY) && it.documentation() != null) {
             c.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, it.documentation()));
         }
         return c;

@@ -74,6 +74,9 @@ class ServerProcessIT {
     private LanguageServer start(InitializeParams init) throws Exception {
         proc = new ProcessBuilder(Path.of("server/bin/bibmark").toAbsolutePath().toString(), "lsp", "--stdio")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (init.getCapabilities() == null) {
+            init.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
+        }
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, proc.getInputStream(), proc.getOutputStream());
         launcher.startListening();
         LanguageServer server = launcher.getRemoteProxy();

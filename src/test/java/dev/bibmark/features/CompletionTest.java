@@ -1,0 +1,154 @@
+package dev.bibmark.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bibmark.model.Document;
+import dev.bibmark.model.Documents;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompletionTest {
+    private static final String OTHER = """
+            # Other
+
+            ```bibtex
+            @inproceedings{vaswani2017attention,
+              title={Attention Is All You Need},
+              author={Vaswani, Ashish and Shazeer, Noam},
+              booktitle={Advances in Neural Information Processing Systems},
+              year={2017}
+            }
+            @inproceedings{devlin2019bert,
+              title={{BERT}: Pre-training},
+              author={Devlin, Jacob},
+              booktitle={Advances in Neural Information Processing Systems},
+              year={2019}
+            }
+            @article{kaplan2020scaling,
+              title={Scaling Laws},
+              author={Kaplan, Jared},
+              journal={arXiv preprint arXiv:2001.08361},
+              year={2020}
+            }
+            ```
+            """;
+
+    /** Completion at the position of '|' in the text (removed before parsing). */
+    private static List<Completion.Item> complete(String withCursor, boolean snippets) {
+        int at = withCursor.indexOf('|');
+        Document doc = Documents.parse("file:///a.md", withCursor.substring(0, at) + withCursor.substring(at + 1));
+        Document other = Documents.parse("file:///b.md", OTHER);
+        return Completion.at(doc, at, EntryInfo.all(List.of(doc, other)), true, snippets);
+    }
+
+    private static List<String> labels(List<Completion.Item> items) {
+        return items.stream().map(Completion.Item::label).toList();
+    }
+
+    @Test
+    void citationKeysInPandocAndLatexContexts() {
+        for (String text : List.of("See [@|]", "See [@vas|", "See @|", "[@a; @|]", "\\cite{a, |}", "\\citep[p.~3]{|}")) {
+            List<Completion.Item> items = complete(text, false);
+            assertTrue(labels(items).contains("vaswani2017attention"), text);
+            assertTrue(items.stream().allMatch(i -> i.kind() == Completion.Kind.KEY), text);
+        }
+        Completion.Item v = complete("See [@vas|", false).stream()
+                .filter(i -> i.label().equals("vaswani2017attention")).findFirst().orElseThrow();
+        assertEquals(6, v.replace().start());
+        assertTrue(v.filterText().contains("Attention Is All You Need"));
+        assertTrue(v.detail().startsWith("Vaswani 2017"));
+    }
+
+    @Test
+    void noCitationKeysInPlainProseOrEmails() {
+        assertEquals(List.of(), complete("plain text |", false));
+        assertEquals(List.of(), complete("mail me at me@exa|", false));
+    }
+
+    @Test
+    void entryTypesAfterAtInsideABlock() {
+        List<Completion.Item> items = complete("```bibtex\n@inpro|\n```\n", false);
+        assertTrue(labels(items).contains("inproceedings"));
+        assertTrue(labels(items).contains("article"));
+        Completion.Item ip = items.stream().filter(i -> i.label().equals("inproceedings")).findFirst().orElseThrow();
+        assertEquals(Completion.Kind.ENTRY_TYPE, ip.kind());
+        assertEquals("inproceedings", ip.insertText());
+        assertEquals(11, ip.replace().start());
+        assertEquals(16, ip.replace().end());
+        assertTrue(ip.detail().contains("booktitle"));
+    }
+
+    @Test
+    void entryTypeSnippetListsRequiredFieldsWithTheBlocksPrefix() {
+        Completion.Item art = complete("> ```bibtex\n> @art|\n> ```\n", true).stream()
+                .filter(i -> i.label().equals("article")).findFirst().orElseThrow();
+        assertTrue(art.snippet());
+        assertEquals("article{${1:key},\n>   author = {${2}},\n>   title = {${3}},\n>   journal = {${4}},\n"
+                + ">   year = {${5}}\n> }$0", art.insertText());
+        // With the delimiter already typed, only the name is inserted.
+        Completion.Item plain = complete("```bibtex\n@art|{x,\n}\n```\n", true).stream()
+                .filter(i -> i.label().equals("article")).findFirst().orElseThrow();
+        assertFalse(plain.snippet());
+        assertEquals("article", plain.insertText());
+    }
+
+    @Test
+    void fieldNamesRequiredFirstAndPresentOnesLeftOut() {
+        List<Completion.Item> items = complete("```bibtex\n@inproceedings{k,\n  title = {T},\n  |\n}\n```\n", false);
+        List<String> names = labels(items);
+        assertFalse(names.contains("title"));
+        assertTrue(names.containsAll(List.of("author", "booktitle", "year", "pages", "doi")));
+        List<Completion.Item> sorted = items.stream().sorted(java.util.Comparator.comparing(Completion.Item::sortText)).toList();
+        assertEquals(List.of("author", "booktitle", "year"), labels(sorted.subList(0, 3)));
+        assertEquals("author = ", items.get(names.indexOf("author")).insertText());
+        assertTrue(items.get(names.indexOf("author")).detail().contains("required"));
+    }
+
+    @Test
+    void fieldNamesAfterACommaOnTheSameLineButNotInsideValues() {
+        assertTrue(labels(complete("```bibtex\n@article{k, title = {T}, jo|\n}\n```\n", false)).contains("journal"));
+        assertEquals(List.of(), complete("```bibtex\n@article{k, author = {Doe, J|}\n}\n```\n", false));
+        assertEquals(List.of(), complete("```bibtex\n@article{k|,\n}\n```\n", false));
+        assertEquals(List.of(), complete("```python\n@article{k,\n  |\n}\n```\n", false));
+    }
+
+    @Test
+    void workspaceValuesForVenuesMostUsedFirst() {
+        List<Completion.Item> items = complete("```bibtex\n@inproceedings{k,\n  booktitle = {Adv|},\n}\n```\n", false);
+        assertEquals("Advances in Neural Information Processing Systems", items.get(0).label());
+        assertEquals("Advances in Neural Information Processing Systems", items.get(0).insertText());
+        assertEquals("used 2 times", items.get(0).detail());
+        List<Completion.Item> bare = complete("```bibtex\n@article{k,\n  journal = |\n}\n```\n", false);
+        assertEquals("{arXiv preprint arXiv:2001.08361}", bare.get(0).insertText());
+    }
+
+    @Test
+    void monthMacros() {
+        List<Completion.Item> items = complete("```bibtex\n@article{k,\n  month = ju|\n}\n```\n", false);
+        assertTrue(labels(items).containsAll(List.of("jan", "jun", "jul", "dec")));
+        assertEquals(Completion.Kind.MONTH, items.get(0).kind());
+    }
+
+    @Test
+    void crossrefCompletesKeys() {
+        assertTrue(labels(complete("```bibtex\n@inproceedings{k,\n  crossref = {vas|}\n}\n```\n", false))
+                .contains("vaswani2017attention"));
+    }
+
+    @Test
+    void bibFilesToo() {
+        int at = "@article{k,\n  ".length();
+        String text = "@article{k,\n  \n}\n";
+        Document doc = Documents.parse("file:///x.bib", text);
+        assertTrue(labels(Completion.at(doc, at, EntryInfo.all(List.of(doc)), false, false)).contains("journal"));
+    }
+
+    @Test
+    void offsetsOutsideTheTextGiveNothing() {
+        Document doc = Documents.parse("file:///a.md", "abc");
+        assertEquals(List.of(), Completion.at(doc, 99, List.of(), false, false));
+        assertEquals(List.of(), Completion.at(doc, -1, List.of(), false, false));
+    }
+}
