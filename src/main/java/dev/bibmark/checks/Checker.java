@@ -24,7 +24,8 @@ public final class Checker {
     public static final List<WorkspaceCheck> WORKSPACE_CHECKS = List.of(
             new DuplicateKeyCheck(), new DuplicateEntryCheck());
 
-    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
+    /** Findings by path, then position, then code: the order every report uses. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
             .thenComparingInt(f -> f.range().start())
             .thenComparingInt(f -> f.range().end())
             .thenComparing(Finding::code);

@@ -19,8 +19,6 @@ import java.util.Optional;
  * error is left to that check.
  */
 public final class DuplicateEntryCheck implements WorkspaceCheck {
-    private static final List<String> ARXIV_FIELDS = List.of("eprint", "journal", "url", "doi");
-
     @Override
     public Code code() {
         return Code.DUPLICATE_ENTRY;
@@ -33,7 +31,7 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
         List<EntryRef> refs = EntryRef.all(docs);
         List<Ids> ids = new ArrayList<>();
         for (EntryRef r : refs) {
-            ids.add(ids(r));
+            ids.add(new Ids(r.facts().doi(), r.facts().arxiv(), r.facts().titleAuthor()));
         }
         // Earlier entries are found through hash indexes on each identity, not by comparing all pairs,
         // so a 10,000-entry list costs O(n), not O(n^2).
@@ -103,33 +101,5 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
             return "same title and first author";
         }
         return null;
-    }
-
-    private static Ids ids(EntryRef r) {
-        String doiField = CheckSupport.value(r.entry(), "doi", r.macros());
-        String doi = doiField.isBlank() ? null
-                : Identifiers.doi(doiField).map(d -> d.toLowerCase(Locale.ROOT)).orElse(null);
-        String arxiv = null;
-        for (String f : ARXIV_FIELDS) {
-            String v = CheckSupport.value(r.entry(), f, r.macros());
-            if (!v.isBlank()) {
-                Optional<String> id = Identifiers.arxivId(v);
-                if (id.isPresent()) {
-                    arxiv = id.get().toLowerCase(Locale.ROOT);
-                    break;
-                }
-            }
-        }
-        String title = CheckSupport.value(r.entry(), "title", r.macros());
-        String author = CheckSupport.value(r.entry(), "author", r.macros());
-        String titleAuthor = null;
-        if (!title.isBlank() && !author.isBlank()) {
-            String t = Latex.normalizeTitle(title);
-            String s = Identifiers.firstAuthorSurname(author);
-            if (t != null && !t.isBlank() && s != null && !s.isBlank()) {
-                titleAuthor = t + "\u0000" + s.toLowerCase(Locale.ROOT);
-            }
-        }
-        return new Ids(doi, arxiv, titleAuthor);
     }
 }

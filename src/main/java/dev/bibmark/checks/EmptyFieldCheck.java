@@ -34,8 +34,12 @@ public final class EmptyFieldCheck implements DocumentCheck {
             if (p instanceof BibValue.Macro || p instanceof BibValue.Number) {
                 return false;
             }
-            if (!p.text().replaceAll("[\\s{}]", "").isEmpty()) {
-                return false;
+            String t = p.text();
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (c != '{' && c != '}' && !Character.isWhitespace(c)) {
+                    return false;
+                }
             }
         }
         return true;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** An entry with its document and its comparable content, for the cross-document checks. */
-record EntryRef(Document doc, BibEntry entry, Map<String, String> macros, String content) {
+record EntryRef(Document doc, BibEntry entry, Map<String, String> macros, EntryFacts facts) {
 
     /** Every entry with a key, over the documents in the order given. */
     static List<EntryRef> all(List<Document> docs) {
@@ -19,7 +19,7 @@ record EntryRef(Document doc, BibEntry entry, Map<String, String> macros, String
             Map<String, String> macros = CheckSupport.macros(d);
             for (BibEntry e : d.entries()) {
                 if (!e.key().isEmpty()) {
-                    out.add(new EntryRef(d, e, macros, content(e, macros)));
+                    out.add(new EntryRef(d, e, macros, EntryFacts.of(d.text(), e, macros)));
                 }
             }
         }
@@ -27,13 +27,8 @@ record EntryRef(Document doc, BibEntry entry, Map<String, String> macros, String
     }
 
     /** Type plus fields (lower-case names, first occurrence, whitespace-collapsed values), order-free. */
-    static String content(BibEntry e, Map<String, String> macros) {
-        Map<String, String> fields = new TreeMap<>();
-        for (BibField f : e.fields()) {
-            String v = f.value() == null ? "" : CheckSupport.collapse(f.value().resolve(macros));
-            fields.putIfAbsent(f.nameLower(), v);
-        }
-        return e.typeLower() + fields;
+    String content() {
+        return facts.content();
     }
 
     String keyLower() {

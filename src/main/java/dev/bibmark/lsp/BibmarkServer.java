@@ -15,6 +15,7 @@ import dev.bibmark.features.EntryInfo;
 import dev.bibmark.features.Hover;
 import java.io.IOException;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.WorkspaceFoldersChangeEvent;
@@ -105,6 +106,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private volatile boolean workDoneProgress;
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final Set<String> published = new HashSet<>();
+    /** What was last sent per URI, so unchanged files are not sent again after every keystroke. Worker only. */
+    private final Map<String, PublishedState> lastPublished = new HashMap<>();
+    private final Map<Document, List<Finding>> docFindings = new java.util.IdentityHashMap<>();
+    private Config docFindingsConfig;
+
+    private record PublishedState(List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {}
     private final AtomicLong generation = new AtomicLong();
     private volatile ScheduledFuture<?> pending;
     private volatile LanguageClient client;
@@ -325,7 +332,28 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         all.putAll(open);
         List<Document> docs = new ArrayList<>(all.values());
         docs.sort(java.util.Comparator.comparing(Document::path));
-        List<Finding> findings = Checker.run(docs, config, msg -> log(MessageType.Error, "bibmark: " + msg));
+        Config cfg = config;
+        java.util.function.Consumer<String> logger = msg -> log(MessageType.Error, "bibmark: " + msg);
+        if (cfg != docFindingsConfig) {
+            docFindings.clear();
+            docFindingsConfig = cfg;
+        }
+        // Per-document checks only re-run for snapshots that changed; the cross-document checks run over all
+        // (cheap: the per-entry work is memoized by content).
+        Map<Document, List<Finding>> nextDocFindings = new java.util.IdentityHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Document d : docs) {
+            List<Finding> fs = docFindings.get(d);
+            if (fs == null) {
+                fs = Checker.runDocument(d, cfg, logger);
+            }
+            nextDocFindings.put(d, fs);
+            findings.addAll(fs);
+        }
+        docFindings.clear();
+        docFindings.putAll(nextDocFindings);
+        findings.addAll(Checker.runWorkspace(docs, cfg, logger));
+        findings.sort(Checker.ORDER);
         Map<String, List<org.eclipse.lsp4j.Diagnostic>> byUri = new HashMap<>();
         for (String uri : open.keySet()) {
             byUri.put(uri, new ArrayList<>());
@@ -340,21 +368,42 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             return;
         }
         for (String uri : stale) {
-            if (byUri.containsKey(uri)) {
-                continue;
-            }
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+            lastPublished.remove(uri);
         }
         published.clear();
         for (Map.Entry<String, List<org.eclipse.lsp4j.Diagnostic>> e : byUri.entrySet()) {
-            PublishDiagnosticsParams p = new PublishDiagnosticsParams(e.getKey(), e.getValue());
+            published.add(e.getKey());
             Integer v = versions.get(e.getKey());
+            // Only what changed is sent again (an open document's new version is always answered).
+            PublishedState state = new PublishedState(e.getValue(), v);
+            if (state.equals(lastPublished.get(e.getKey()))) {
+                continue;
+            }
+            lastPublished.put(e.getKey(), state);
+            PublishDiagnosticsParams p = new PublishDiagnosticsParams(e.getKey(), e.getValue());
             if (v != null) {
                 p.setVersion(v);
             }
             c.publishDiagnostics(p);
-            published.add(e.getKey());
         }
+    }
+
+    /** Applies content changes in order; each ranged change re-parses only what it can affect. */
+    static Document applyChanges(Document d, List<TextDocumentContentChangeEvent> changes) {
+        Document cur = d;
+        for (TextDocumentContentChangeEvent c : changes) {
+            Range r = c.getRange();
+            String text = c.getText() == null ? "" : c.getText();
+            if (r == null) {
+                cur = Documents.parse(cur.path(), text, cur.markdown());
+            } else {
+                int start = cur.lines().offset(r.getStart().getLine(), r.getStart().getCharacter(), cur.text());
+                int end = cur.lines().offset(r.getEnd().getLine(), r.getEnd().getCharacter(), cur.text());
+                cur = Documents.edit(cur, Math.min(start, end), Math.max(start, end), text);
+            }
+        }
+        return cur;
     }
 
     private final class TextDocuments implements TextDocumentService {
@@ -381,8 +430,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     log(MessageType.Warning, "bibmark: didChange for a document that is not open: " + uri);
                     return;
                 }
-                String text = TextEdits.apply(d.text(), d.lines(), changes);
-                open.put(uri, Documents.parse(uri, text, d.markdown()));
+                open.put(uri, applyChanges(d, changes));
                 scheduleCheck();
             });
         }

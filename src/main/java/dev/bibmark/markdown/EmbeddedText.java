@@ -77,4 +77,32 @@ public final class EmbeddedText {
     public int docEnd() {
         return docEnd;
     }
+
+    /** The same text placed {@code delta} characters later (or earlier) in the document. */
+    public EmbeddedText shifted(int delta) {
+        if (identity) {
+            throw new IllegalStateException("a .bib file's text does not move");
+        }
+        int[] starts = new int[docStarts.length];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = docStarts[i] + delta;
+        }
+        return new EmbeddedText(text, starts, docEnd + delta);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EmbeddedText t && t.identity == identity && t.docEnd == docEnd && t.text.equals(text)
+                && Arrays.equals(t.docStarts, docStarts);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode() * 31 + docEnd;
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedText[" + docStarts.length + " lines, docEnd=" + docEnd + "]";
+    }
 }

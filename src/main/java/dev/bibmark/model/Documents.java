@@ -35,6 +35,26 @@ public final class Documents {
         return new Document(path, text, lines, true, md, List.copyOf(blocks));
     }
 
+    /**
+     * The document after replacing {@code [start, end)} of {@code old}'s text: re-parses only the edited block when
+     * the edit cannot change the Markdown structure, else the whole text. Equal to {@code parse} of the new text.
+     */
+    public static Document edit(Document old, int start, int end, String replacement) {
+        String text = old.text();
+        int s = Math.max(0, Math.min(start, text.length()));
+        int e = Math.max(s, Math.min(end, text.length()));
+        String newText = text.substring(0, s) + replacement + text.substring(e);
+        try {
+            java.util.Optional<Document> fast = Reparse.tryEdit(old, s, e, replacement, newText);
+            if (fast.isPresent()) {
+                return fast.get();
+            }
+        } catch (RuntimeException ex) {
+            // fall through to the full parse, which never throws
+        }
+        return parse(old.path(), newText, old.markdown());
+    }
+
     /** The section around an offset: the nearest heading above it and the links up to the next heading. */
     static Paper paperAt(MarkdownIndex md, int offset) {
         List<Heading> hs = md.headings();
