@@ -3,6 +3,7 @@ package dev.bibmark.checks;
 import dev.bibmark.bibtex.BibEntry;
 import dev.bibmark.config.Config;
 import dev.bibmark.model.Document;
+import dev.bibmark.util.Keys;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +12,6 @@ import java.util.List;
  * syntax error already, so it is not reported here.
  */
 public final class InvalidKeyCheck implements DocumentCheck {
-    private static final String BAD = ",{}#%~\\";
-
     @Override
     public Code code() {
         return Code.INVALID_KEY;
@@ -32,17 +31,6 @@ public final class InvalidKeyCheck implements DocumentCheck {
     }
 
     static String badChars(String key) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            String shown = Character.isWhitespace(c) ? "whitespace" : "'" + c + "'";
-            if ((Character.isWhitespace(c) || BAD.indexOf(c) >= 0) && sb.indexOf(shown) < 0) {
-                if (sb.length() > 0) {
-                    sb.append(", ");
-                }
-                sb.append(shown);
-            }
-        }
-        return sb.toString();
+        return Keys.invalidChars(key);
     }
 }

@@ -1,0 +1,170 @@
+package dev.bibmark.features;
+
+import dev.bibmark.bibtex.BibEntry;
+import dev.bibmark.bibtex.BibField;
+import dev.bibmark.bibtex.BibValue;
+import dev.bibmark.markdown.Citation;
+import dev.bibmark.model.Document;
+import dev.bibmark.text.TextRange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where citation keys occur: entry keys (definitions), citations in prose ({@code [@key]}, {@code @key},
+ * {@code \cite{a,b}}) and {@code crossref} values inside BibTeX. Keys match case-insensitively, as in BibTeX.
+ */
+public final class References {
+    private References() {}
+
+    /** What an occurrence is. */
+    public enum Kind {
+        /** The key of an entry. */
+        DEFINITION,
+        /** A citation in Markdown prose. */
+        CITATION,
+        /** The value of a {@code crossref} field. */
+        CROSSREF
+    }
+
+    /** Whether a highlight reads or writes the key (LSP DocumentHighlightKind Read/Write). */
+    public enum Access { READ, WRITE }
+
+    /**
+     * One occurrence of a key.
+     *
+     * @param key the key as written there
+     * @param range the key's own range (without {@code @}, braces or quotes)
+     * @param fullRange the entry for a definition; else the same as {@code range}
+     * @param citationKind for a {@link Kind#CITATION}, its syntax; else null
+     */
+    public record Occurrence(Document doc, String key, TextRange range, TextRange fullRange, Kind kind,
+                             Citation.Kind citationKind) {
+        public boolean matches(String other) {
+            return key.equalsIgnoreCase(other);
+        }
+    }
+
+    /** A highlight in one document. */
+    public record Highlight(TextRange range, Access access) {}
+
+    /** Every key occurrence of a document, in document order (entries with no key are left out). */
+    public static List<Occurrence> occurrences(Document doc) {
+        List<Occurrence> out = new ArrayList<>();
+        for (Citation c : doc.markdownIndex().citations()) {
+            out.add(new Occurrence(doc, c.key(), c.keyRange(), c.keyRange(), Kind.CITATION, c.kind()));
+        }
+        for (BibEntry e : doc.entries()) {
+            if (!e.key().isEmpty()) {
+                out.add(new Occurrence(doc, e.key(), e.keyRange(), e.range(), Kind.DEFINITION, null));
+            }
+            crossref(doc, e).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparingInt(o -> o.range().start()));
+        return out;
+    }
+
+    /** The {@code crossref} value of an entry as an occurrence, when it names a key in braces or quotes. */
+    static Optional<Occurrence> crossref(Document doc, BibEntry e) {
+        Optional<BibField> f = e.field("crossref");
+        if (f.isEmpty() || f.get().value() == null || f.get().value().parts().size() != 1) {
+            return Optional.empty();
+        }
+        BibValue.Part p = f.get().value().parts().get(0);
+        if (!(p instanceof BibValue.Braced || p instanceof BibValue.Quoted) || p.range().length() < 2) {
+            return Optional.empty();
+        }
+        // The part's text is the content between the delimiters; locate the key in the document itself.
+        String text = doc.text();
+        int s = p.range().start() + 1;
+        int end = p.range().end() - 1;
+        while (s < end && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (end > s && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        String key = text.substring(s, end);
+        if (key.isEmpty() || !key.equals(p.text().trim())) {
+            return Optional.empty();
+        }
+        TextRange r = new TextRange(s, end);
+        return Optional.of(new Occurrence(doc, key, r, r, Kind.CROSSREF, null));
+    }
+
+    /**
+     * The occurrence under the cursor: the cursor is inside or just after the key, or on the {@code @} of a
+     * Pandoc citation.
+     */
+    public static Optional<Occurrence> at(Document doc, int offset) {
+        for (Occurrence o : occurrences(doc)) {
+            if (o.range().touches(offset)) {
+                return Optional.of(o);
+            }
+            if (o.citationKind() == Citation.Kind.PANDOC && offset >= 0 && offset < o.range().start()
+                    && offset >= o.range().start() - 2 && doc.text().charAt(offset) == '@') {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every entry with that key (several when the key is duplicated), in workspace order. */
+    public static List<Occurrence> definitions(List<Document> workspace, String key) {
+        List<Occurrence> out = new ArrayList<>();
+        for (Document d : workspace) {
+            for (BibEntry e : d.entries()) {
+                if (!e.key().isEmpty() && e.key().equalsIgnoreCase(key)) {
+                    out.add(new Occurrence(d, e.key(), e.keyRange(), e.range(), Kind.DEFINITION, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every citation and crossref of the key, and its definitions when asked, in workspace then document order. */
+    public static List<Occurrence> references(List<Document> workspace, String key, boolean includeDeclaration) {
+        List<Occurrence> out = new ArrayList<>();
+        for (Document d : workspace) {
+            for (Occurrence o : occurrences(d)) {
+                if (o.matches(key) && (includeDeclaration || o.kind() != Kind.DEFINITION)) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The occurrences in one document of the key under the cursor; entry keys are writes, the rest reads. */
+    public static List<Highlight> highlights(Document doc, int offset) {
+        Optional<Occurrence> at = at(doc, offset);
+        if (at.isEmpty()) {
+            return List.of();
+        }
+        List<Highlight> out = new ArrayList<>();
+        for (Occurrence o : occurrences(doc)) {
+            if (o.matches(at.get().key())) {
+                out.add(new Highlight(o.range(), o.kind() == Kind.DEFINITION ? Access.WRITE : Access.READ));
+            }
+        }
+        return out;
+    }
+
+    /** How often each key (lower-case) is cited or crossref'd in the workspace. */
+    public static Map<String, Integer> citationCounts(List<Document> workspace) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Document d : workspace) {
+            for (Citation c : d.markdownIndex().citations()) {
+                counts.merge(c.key().toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+            for (BibEntry e : d.entries()) {
+                crossref(d, e).ifPresent(o -> counts.merge(o.key().toLowerCase(Locale.ROOT), 1, Integer::sum));
+            }
+        }
+        return counts;
+    }
+}
