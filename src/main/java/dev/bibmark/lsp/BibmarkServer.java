@@ -15,6 +15,53 @@ import dev.bibmark.features.EntryInfo;
 import dev.bibmark.features.Hover;
 import java.io.IOException;
 import org.eclipse.lsp4j.CompletionItem;
+import dev.bibmark.features.CodeLenses;
+import dev.bibmark.features.Folding;
+import dev.bibmark.features.InlayHints;
+import dev.bibmark.features.Links;
+import dev.bibmark.features.References;
+import dev.bibmark.features.Rename;
+import dev.bibmark.features.StatusTags;
+import dev.bibmark.features.Symbols;
+import dev.bibmark.text.TextRange;
+import java.util.Optional;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeKind;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameOptions;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
@@ -129,9 +176,21 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         ServerCapabilities caps = new ServerCapabilities();
         caps.setTextDocumentSync(TextDocumentSyncKind.Incremental);
-        CompletionOptions completion = new CompletionOptions(true, List.of("@", "[", ";", "{", ","));
+        CompletionOptions completion = new CompletionOptions(true, List.of("@", "[", ";", "{", ",", "`"));
         caps.setCompletionProvider(completion);
         caps.setHoverProvider(true);
+        caps.setDefinitionProvider(true);
+        caps.setReferencesProvider(true);
+        caps.setDocumentHighlightProvider(true);
+        caps.setRenameProvider(new RenameOptions(true));
+        caps.setDocumentSymbolProvider(true);
+        caps.setWorkspaceSymbolProvider(true);
+        caps.setFoldingRangeProvider(true);
+        caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        caps.setCodeLensProvider(new CodeLensOptions(false));
+        caps.setInlayHintProvider(true);
+        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite,
+                CodeActionKind.SourceFixAll + ".bibmark")));
         WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
         wf.setSupported(true);
         wf.setChangeNotifications(true);
@@ -468,6 +527,15 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 for (Completion.Item it : Completion.at(d, offset, entries, withDocs, snippets)) {
                     items.add(Lsp.completionItem(it, d.lines(), withDocs));
                 }
+                if (items.isEmpty()) {
+                    for (StatusTags.Item t : StatusTags.complete(d, offset, StatusTags.DEFAULT_TAGS)) {
+                        CompletionItem ci = new CompletionItem(t.tag());
+                        ci.setKind(CompletionItemKind.EnumMember);
+                        ci.setDetail("status tag");
+                        ci.setTextEdit(Either.forLeft(new org.eclipse.lsp4j.TextEdit(Lsp.range(d.lines(), t.replace()), t.tag())));
+                        items.add(ci);
+                    }
+                }
                 return Either.forRight(new CompletionList(false, items));
             });
         }
@@ -485,6 +553,153 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 }
                 return item;
             });
+        }
+
+        @Override
+        public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+                DefinitionParams params) {
+            return onDocument(params.getTextDocument().getUri(), params.getPosition(), Either.forLeft(List.of()), (d, offset) -> {
+                Optional<References.Occurrence> at = References.at(d, offset);
+                if (at.isEmpty()) {
+                    return Either.forLeft(List.of());
+                }
+                List<Location> out = new ArrayList<>();
+                for (References.Occurrence o : References.definitions(workspaceDocs(), at.get().key())) {
+                    out.add(new Location(o.doc().path(), Lsp.range(o.doc().lines(), o.range())));
+                }
+                return Either.forLeft(out);
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+            boolean decl = params.getContext() != null && params.getContext().isIncludeDeclaration();
+            return onDocument(params.getTextDocument().getUri(), params.getPosition(), List.of(), (d, offset) -> {
+                Optional<References.Occurrence> at = References.at(d, offset);
+                if (at.isEmpty()) {
+                    return List.of();
+                }
+                List<Location> out = new ArrayList<>();
+                for (References.Occurrence o : References.references(workspaceDocs(), at.get().key(), decl)) {
+                    out.add(new Location(o.doc().path(), Lsp.range(o.doc().lines(), o.range())));
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+            return onDocument(params.getTextDocument().getUri(), params.getPosition(), List.of(), (d, offset) -> {
+                List<DocumentHighlight> out = new ArrayList<>();
+                for (References.Highlight h : References.highlights(d, offset)) {
+                    out.add(new DocumentHighlight(Lsp.range(d.lines(), h.range()),
+                            h.access() == References.Access.WRITE ? DocumentHighlightKind.Write : DocumentHighlightKind.Read));
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+                PrepareRenameParams params) {
+            return onDocument(params.getTextDocument().getUri(), params.getPosition(), null, (d, offset) -> {
+                Rename.Preparation p = Rename.prepare(d, offset);
+                if (p.error() != null) {
+                    throw requestError(p.error());
+                }
+                return Either3.forSecond(new PrepareRenameResult(Lsp.range(d.lines(), p.range()), p.placeholder()));
+            });
+        }
+
+        @Override
+        public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+            return onDocument(params.getTextDocument().getUri(), params.getPosition(), null, (d, offset) -> {
+                List<Document> ws = workspaceDocs();
+                Rename.Result r = Rename.rename(ws, d, offset, params.getNewName());
+                if (r.error() != null) {
+                    throw requestError(r.error());
+                }
+                return Lsp.workspaceEdit(r.edits(), ws, d);
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+                List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+                for (Symbols.Symbol sym : Symbols.documentSymbols(d)) {
+                    out.add(Either.forRight(Lsp.documentSymbol(sym, d.lines())));
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+                List<FoldingRange> out = new ArrayList<>();
+                for (Folding.Fold f : Folding.of(d)) {
+                    int start = d.lines().line(f.range().start());
+                    int end = d.lines().line(f.range().end());
+                    if (end > start) {
+                        FoldingRange fr = new FoldingRange(start, end);
+                        fr.setKind(FoldingRangeKind.Region);
+                        out.add(fr);
+                    }
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+                List<DocumentLink> out = new ArrayList<>();
+                for (Links.DocLink l : Links.of(d)) {
+                    out.add(new DocumentLink(Lsp.range(d.lines(), l.range()), l.target()));
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+                List<CodeLens> out = new ArrayList<>();
+                for (CodeLenses.Lens l : CodeLenses.of(d, workspaceDocs(), CodeLenses.DEFAULT_READ)) {
+                    out.add(new CodeLens(Lsp.range(d.lines(), l.range()), new Command(l.title(), ""), null));
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+                Range r = params.getRange();
+                TextRange visible = null;
+                if (r != null) {
+                    int a = d.lines().offset(r.getStart().getLine(), r.getStart().getCharacter(), d.text());
+                    int b = d.lines().offset(r.getEnd().getLine(), r.getEnd().getCharacter(), d.text());
+                    visible = new TextRange(Math.min(a, b), Math.max(a, b));
+                }
+                List<InlayHint> out = new ArrayList<>();
+                for (InlayHints.Hint h : InlayHints.of(d, visible, workspaceDocs())) {
+                    InlayHint hint = new InlayHint(Lsp.position(d.lines(), h.offset()), Either.forLeft(h.label()));
+                    hint.setPaddingLeft(true);
+                    if (h.tooltip() != null) {
+                        hint.setTooltip(h.tooltip());
+                    }
+                    out.add(hint);
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+            Position pos = params.getRange() == null ? null : params.getRange().getStart();
+            return onDocument(params.getTextDocument().getUri(), pos, List.of(), (d, offset) -> codeActions(d, offset, params));
         }
 
         @Override
@@ -507,6 +722,46 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
     private static final int RESOLVE_THRESHOLD = 200;
 
+    /** The open text of a document, else its file as indexed; null when unknown. Worker only. */
+    private Document document(String uri) {
+        Document d = open.get(uri);
+        return d != null ? d : disk.get(uri);
+    }
+
+    /** Every document of the workspace, open text over disk, sorted by path. Worker only. */
+    private List<Document> workspaceDocs() {
+        Map<String, Document> all = new HashMap<>(disk);
+        all.putAll(open);
+        List<Document> docs = new ArrayList<>(all.values());
+        docs.sort(java.util.Comparator.comparing(Document::path));
+        return docs;
+    }
+
+    /**
+     * Runs a request on the worker against a document snapshot; an unknown document or a position outside it
+     * gives {@code empty}. Cancellation is checked before the work starts.
+     */
+    private <T> CompletableFuture<T> onDocument(String uri, Position pos, T empty, DocumentRequest<T> fn) {
+        return CompletableFutures.computeAsync(worker, cancel -> {
+            Document d = document(uri);
+            if (d == null) {
+                return empty;
+            }
+            cancel.checkCanceled();
+            int offset = pos == null ? 0 : d.lines().offset(pos.getLine(), pos.getCharacter(), d.text());
+            return fn.apply(d, offset);
+        });
+    }
+
+    @FunctionalInterface
+    private interface DocumentRequest<T> {
+        T apply(Document doc, int offset);
+    }
+
+    private static ResponseErrorException requestError(String message) {
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, message, null));
+    }
+
     /** Every entry of the workspace (open text over disk). Called on the worker. */
     private List<EntryInfo> entries() {
         Map<String, Document> all = new HashMap<>(disk);
@@ -516,7 +771,37 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         return EntryInfo.all(docs);
     }
 
+    /** Code actions at a range: quick-fixes for its diagnostics, status-tag toggles, fix-all. Worker only. */
+    private List<Either<Command, CodeAction>> codeActions(Document d, int offset, CodeActionParams params) {
+        List<Either<Command, CodeAction>> out = new ArrayList<>();
+        List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+        if (only == null || only.stream().anyMatch(k -> CodeActionKind.RefactorRewrite.startsWith(k) || k.startsWith("refactor"))) {
+            for (StatusTags.Action a : StatusTags.actions(d, offset, StatusTags.DEFAULT_TAGS)) {
+                CodeAction ca = new CodeAction(a.title());
+                ca.setKind(CodeActionKind.RefactorRewrite);
+                ca.setIsPreferred(a.preferred());
+                ca.setEdit(Lsp.workspaceEdit(Map.of(d.path(), List.of(a.edit())), List.of(d), d));
+                out.add(Either.forRight(ca));
+            }
+        }
+        return out;
+    }
+
     private final class Workspace implements WorkspaceService {
+        @Override
+        public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>> symbol(
+                WorkspaceSymbolParams params) {
+            String query = params.getQuery() == null ? "" : params.getQuery();
+            return CompletableFutures.computeAsync(worker, cancel -> {
+                List<org.eclipse.lsp4j.WorkspaceSymbol> out = new ArrayList<>();
+                for (Symbols.WorkspaceSymbol ws : Symbols.workspaceSymbols(workspaceDocs(), query)) {
+                    cancel.checkCanceled();
+                    out.add(Lsp.workspaceSymbol(ws));
+                }
+                return Either.forRight(out);
+            });
+        }
+
         @Override
         public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
             WorkspaceFoldersChangeEvent ev = params.getEvent();

@@ -80,4 +80,55 @@ final class Lsp {
         }
         return diag;
     }
+
+    /** Edits per path as a WorkspaceEdit; each path's own snapshot converts its offsets. */
+    static org.eclipse.lsp4j.WorkspaceEdit workspaceEdit(Map<String, List<dev.bibmark.text.Edit>> edits,
+                                                         List<Document> workspace, Document current) {
+        Map<String, Document> byPath = new java.util.HashMap<>();
+        for (Document d : workspace) {
+            byPath.put(d.path(), d);
+        }
+        byPath.put(current.path(), current);
+        Map<String, List<TextEdit>> changes = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, List<dev.bibmark.text.Edit>> e : edits.entrySet()) {
+            Document d = byPath.get(e.getKey());
+            if (d == null) {
+                continue;
+            }
+            List<TextEdit> list = new ArrayList<>();
+            for (dev.bibmark.text.Edit edit : e.getValue()) {
+                list.add(new TextEdit(range(d.lines(), edit.range()), edit.newText()));
+            }
+            changes.put(e.getKey(), list);
+        }
+        return new org.eclipse.lsp4j.WorkspaceEdit(changes);
+    }
+
+    static org.eclipse.lsp4j.SymbolKind symbolKind(dev.bibmark.features.Symbols.Kind k) {
+        return switch (k) {
+            case SECTION -> org.eclipse.lsp4j.SymbolKind.Namespace;
+            case PAPER -> org.eclipse.lsp4j.SymbolKind.Class;
+            case ENTRY -> org.eclipse.lsp4j.SymbolKind.Field;
+        };
+    }
+
+    static org.eclipse.lsp4j.DocumentSymbol documentSymbol(dev.bibmark.features.Symbols.Symbol s, LineIndex li) {
+        org.eclipse.lsp4j.DocumentSymbol d = new org.eclipse.lsp4j.DocumentSymbol(
+                s.name().isBlank() ? "(untitled)" : s.name(), symbolKind(s.kind()), range(li, s.range()),
+                range(li, s.selection()), s.detail());
+        List<org.eclipse.lsp4j.DocumentSymbol> children = new ArrayList<>();
+        for (dev.bibmark.features.Symbols.Symbol c : s.children()) {
+            children.add(documentSymbol(c, li));
+        }
+        d.setChildren(children);
+        return d;
+    }
+
+    static org.eclipse.lsp4j.WorkspaceSymbol workspaceSymbol(dev.bibmark.features.Symbols.WorkspaceSymbol s) {
+        org.eclipse.lsp4j.WorkspaceSymbol w = new org.eclipse.lsp4j.WorkspaceSymbol(
+                s.name().isBlank() ? "(untitled)" : s.name(), symbolKind(s.kind()),
+                Either.forLeft(new org.eclipse.lsp4j.Location(s.doc().path(), range(s.doc().lines(), s.selection()))));
+        w.setContainerName(s.detail());
+        return w;
+    }
 }

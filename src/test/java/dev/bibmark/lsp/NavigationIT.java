@@ -1,0 +1,104 @@
+package dev.bibmark.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Navigation and refactoring over stdio: definition into a file that is not open, references, rename across an
+ * open and an unopened file, outline, folding, links, code lenses, inlay hints and the status-tag toggle.
+ */
+class NavigationIT {
+    private static final String LIST = "# Papers\n\n#### Attention Is All You Need [`UNREAD`]\n\n"
+            + "paper link: [here](https://arxiv.org/abs/1706.03762)\n\n```bibtex\n@inproceedings{vaswani2017attention,\n"
+            + "  title = {Attention Is All You Need},\n  author = {Vaswani, Ashish},\n  booktitle = {NeurIPS},\n"
+            + "  year = {2017},\n  doi = {10.5555/3295222.3295349}\n}\n```\n";
+    private static final String NOTES = "# Notes\n\nTransformers [@vaswani2017attention; @other] and \\cite{x, vaswani2017attention}.\n";
+
+    private static String pos(int line, int ch) {
+        return "\"position\":{\"line\":" + line + ",\"character\":" + ch + "}";
+    }
+
+    private static String doc(String uri) {
+        return "\"textDocument\":{\"uri\":\"" + uri + "\"}";
+    }
+
+    @Test
+    void navigateAndRenameAcrossFiles(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("list.md");
+        Path notes = dir.resolve("notes.md");
+        Files.writeString(list, LIST);
+        Files.writeString(notes, NOTES);
+        String listUri = list.toUri().toString();
+        String notesUri = notes.toUri().toString();
+        try (RawClient c = new RawClient("lsp")) {
+            JsonObject init = c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"workspaceFolders\":[{\"uri\":\""
+                    + dir.toUri() + "\",\"name\":\"ws\"}]}");
+            JsonObject caps = init.getAsJsonObject("result").getAsJsonObject("capabilities");
+            for (String cap : new String[] {"definitionProvider", "referencesProvider", "renameProvider", "documentSymbolProvider",
+                    "foldingRangeProvider", "documentLinkProvider", "codeLensProvider", "inlayHintProvider", "codeActionProvider"}) {
+                assertTrue(caps.has(cap), cap);
+            }
+            c.notify("initialized", "{}");
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + notesUri
+                    + "\",\"languageId\":\"markdown\",\"version\":1,\"text\":" + new com.google.gson.Gson().toJson(NOTES) + "}}");
+            c.diagnosticsFor(notesUri);
+
+            // Definition from a citation in the open file lands in list.md, which is not open.
+            JsonArray defs = c.call("textDocument/definition", "{" + doc(notesUri) + "," + pos(2, 20) + "}").getAsJsonArray("result");
+            assertEquals(1, defs.size());
+            assertEquals(listUri, defs.get(0).getAsJsonObject().get("uri").getAsString());
+            assertEquals(7, defs.get(0).getAsJsonObject().getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
+
+            // References from the entry: both citations in notes.md.
+            JsonArray refs = c.call("textDocument/references", "{" + doc(listUri) + "," + pos(7, 20)
+                    + ",\"context\":{\"includeDeclaration\":false}}").getAsJsonArray("result");
+            assertEquals(2, refs.size(), refs.toString());
+
+            // Rename from the citation: one WorkspaceEdit over both files.
+            JsonObject prep = c.call("textDocument/prepareRename", "{" + doc(notesUri) + "," + pos(2, 20) + "}").getAsJsonObject("result");
+            assertEquals("vaswani2017attention", prep.get("placeholder").getAsString());
+            JsonObject edit = c.call("textDocument/rename", "{" + doc(notesUri) + "," + pos(2, 20) + ",\"newName\":\"vaswani2017\"}")
+                    .getAsJsonObject("result").getAsJsonObject("changes");
+            assertEquals(1, edit.getAsJsonArray(listUri).size());
+            assertEquals(2, edit.getAsJsonArray(notesUri).size());
+            assertEquals("vaswani2017", edit.getAsJsonArray(listUri).get(0).getAsJsonObject().get("newText").getAsString());
+            // A taken or invalid key is refused with a message.
+            JsonObject bad = c.call("textDocument/rename", "{" + doc(notesUri) + "," + pos(2, 20) + ",\"newName\":\"has space\"}");
+            assertTrue(bad.has("error"), bad.toString());
+
+            // Outline, folding, links, lenses, hints.
+            JsonArray symbols = c.call("textDocument/documentSymbol", "{" + doc(listUri) + "}").getAsJsonArray("result");
+            assertTrue(symbols.toString().contains("Attention Is All You Need"), symbols.toString());
+            JsonArray folds = c.call("textDocument/foldingRange", "{" + doc(listUri) + "}").getAsJsonArray("result");
+            assertTrue(folds.size() >= 2, folds.toString());
+            JsonArray links = c.call("textDocument/documentLink", "{" + doc(listUri) + "}").getAsJsonArray("result");
+            assertTrue(links.toString().contains("https://doi.org/10.5555/3295222.3295349"), links.toString());
+            JsonArray lenses = c.call("textDocument/codeLens", "{" + doc(listUri) + "}").getAsJsonArray("result");
+            assertTrue(lenses.toString().contains("cited 2 times"), lenses.toString());
+            JsonArray hints = c.call("textDocument/inlayHint", "{" + doc(notesUri) + ",\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":5,\"character\":0}}}")
+                    .getAsJsonArray("result");
+            assertTrue(hints.toString().contains("Attention Is All You Need"), hints.toString());
+            JsonElement wsym = c.call("workspace/symbol", "{\"query\":\"attention\"}").get("result");
+            assertTrue(wsym.toString().contains(listUri), wsym.toString());
+
+            // The status tag toggles from the heading.
+            JsonArray actions = c.call("textDocument/codeAction", "{" + doc(listUri) + ",\"range\":{\"start\":{\"line\":2,\"character\":8},\"end\":{\"line\":2,\"character\":8}},\"context\":{\"diagnostics\":[]}}")
+                    .getAsJsonArray("result");
+            assertTrue(actions.toString().contains("READ"), actions.toString());
+
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(0, c.proc.exitValue());
+        }
+    }
+}
