@@ -169,8 +169,7 @@ public final class BibParser {
             }
             pos = Math.min(n, i + 1);
         } else {
-            int eol = s.indexOf('\n', pos);
-            pos = eol < 0 ? n : eol;
+            pos = lineEnd(pos);
         }
         objects.add(new BibComment(range(at, pos)));
     }
@@ -190,9 +189,9 @@ public final class BibParser {
     private void parseInclude(int at, char close) {
         int start = pos;
         int end = s.indexOf(close, pos);
-        int lineEnd = s.indexOf('\n', pos);
-        if (end < 0 || (lineEnd >= 0 && lineEnd < end)) {
-            end = lineEnd < 0 ? n : lineEnd;
+        int lineEnd = lineEnd(pos);
+        if (end < 0 || lineEnd < end) {
+            end = lineEnd;
             pos = end;
         } else {
             pos = end + 1;
@@ -250,6 +249,17 @@ public final class BibParser {
             j--;
         }
         return j;
+    }
+
+    /** The first line break ({@code \n} or a lone or CRLF {@code \r}) at or after {@code from}, or the end. */
+    private int lineEnd(int from) {
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return n;
     }
 
     /** Moves to the next '@' that starts a line (the resynchronisation point), or the end. */
@@ -410,7 +420,7 @@ public final class BibParser {
             return;
         }
         if (lastValue != null && lastValue.parts().get(lastValue.parts().size() - 1) instanceof BibValue.Braced b
-                && b.text().matches("(?s).*\\n\\s*[A-Za-z_][\\w:.+-]*\\s*=.*")) {
+                && b.text().matches("(?s).*[\\n\\r]\\s*[A-Za-z_][\\w:.+-]*\\s*=.*")) {
             int at = lastBracedStart;
             if (at >= 0) {
                 error(Kind.UNBALANCED_BRACES, at, at + 1, "Unbalanced braces: this '{' is not closed before the next field");
@@ -521,8 +531,7 @@ public final class BibParser {
                 error(Kind.UNBALANCED_BRACES, start, start + 1, "Unbalanced braces: this '{' is never closed");
                 valueBroken = true;
                 // Resume where the value most likely ended: the end of its first line.
-                int eol = s.indexOf('\n', start);
-                int resume = eol < 0 ? n : eol;
+                int resume = lineEnd(start);
                 pos = resume;
                 return new BibValue.Braced(s.substring(start + 1, lastNonWs(resume)), range(start, lastNonWs(resume)));
             }
@@ -557,8 +566,7 @@ public final class BibParser {
             if (i < 0 || i >= n) {
                 error(Kind.UNTERMINATED_STRING, start, start + 1, "Unterminated string: this '\"' is never closed");
                 valueBroken = true;
-                int eol = s.indexOf('\n', start);
-                int resume = eol < 0 ? n : eol;
+                int resume = lineEnd(start);
                 pos = resume;
                 return new BibValue.Quoted(s.substring(start + 1, lastNonWs(resume)), range(start, lastNonWs(resume)));
             }
