@@ -2,8 +2,7 @@ package dev.bibmark.checks;
 
 import dev.bibmark.bibtex.BibEntry;
 import dev.bibmark.bibtex.BibField;
-import dev.bibmark.bibtex.BibValue;
-import dev.bibmark.bibtex.Months;
+import dev.bibmark.bibtex.EntryHash;
 import dev.bibmark.util.Identifiers;
 import dev.bibmark.util.Latex;
 import java.util.List;
@@ -23,12 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 record EntryFacts(String content, String doi, String arxiv, String titleAuthor) {
     private static final List<String> ARXIV_FIELDS = List.of("eprint", "journal", "url", "doi");
     private static final int LIMIT = 500_000;
-    private static final Map<Key, EntryFacts> MEMO = new ConcurrentHashMap<>();
-
-    private record Key(long a, long b) {}
+    private static final Map<EntryHash, EntryFacts> MEMO = new ConcurrentHashMap<>();
 
     static EntryFacts of(String text, BibEntry e, Map<String, String> macros) {
-        Key key = key(text, e, macros);
+        EntryHash key = EntryHash.of(text, e, macros);
         EntryFacts f = MEMO.get(key);
         if (f == null) {
             f = compute(e, macros);
@@ -38,33 +35,6 @@ record EntryFacts(String content, String doi, String arxiv, String titleAuthor) 
             MEMO.put(key, f);
         }
         return f;
-    }
-
-    private static Key key(String text, BibEntry e, Map<String, String> macros) {
-        long a = 0xcbf29ce484222325L;
-        long b = 1125899906842597L;
-        int end = Math.min(e.range().end(), text.length());
-        for (int i = e.range().start(); i < end; i++) {
-            char c = text.charAt(i);
-            a = (a ^ c) * 0x100000001b3L;
-            b = 31 * b + c;
-        }
-        for (BibField f : e.fields()) {
-            if (f.value() == null) {
-                continue;
-            }
-            for (BibValue.Part p : f.value().parts()) {
-                if (p instanceof BibValue.Macro m && !Months.isMonth(m.text())) {
-                    String v = macros.get(m.text().toLowerCase(Locale.ROOT));
-                    String s = m.text() + "=" + (v == null ? "\u0000" : v);
-                    for (int i = 0; i < s.length(); i++) {
-                        a = (a ^ s.charAt(i)) * 0x100000001b3L;
-                        b = 31 * b + s.charAt(i);
-                    }
-                }
-            }
-        }
-        return new Key(a, b ^ ((long) e.range().length() << 40));
     }
 
     private static EntryFacts compute(BibEntry e, Map<String, String> macros) {

@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 public final class Completion {
     private Completion() {}
 
+    /** At most this many keys are sent; more matches make the list incomplete, so the client asks again. */
+    public static final int MAX_ITEMS = 300;
+
+    /** Proposals, and whether matches were left out (the client should ask again as the user types). */
+    public record Result(List<Item> items, boolean incomplete) {}
+
     /** What a proposal is; the edge maps it to an editor icon. */
     public enum Kind { KEY, ENTRY_TYPE, FIELD, VALUE, MONTH }
 
@@ -22,9 +28,6 @@ public final class Completion {
      */
     public record Item(String label, Kind kind, String detail, String filterText, String documentation,
                        TextRange replace, String insertText, boolean snippet, String sortText) {
-        static Item key(String key, String detail, String filterText, String documentation, TextRange replace) {
-            return new Item(key, Kind.KEY, detail, filterText, documentation, replace, key, false, null);
-        }
     }
 
     private static final Pattern PANDOC = Pattern.compile("(?:^|[\\s\\[;(])-?@([\\w:.#$%&+?<>~/-]*)$");
@@ -74,12 +77,18 @@ public final class Completion {
      */
     public static List<Item> at(Document doc, int offset, List<EntryInfo> entries, boolean withDocumentation,
                                 boolean snippets) {
+        return complete(doc, offset, entries, withDocumentation, snippets).items();
+    }
+
+    /** Proposals at the offset, at most {@link #MAX_ITEMS} citation keys, best matches of the typed text first. */
+    public static Result complete(Document doc, int offset, List<EntryInfo> entries, boolean withDocumentation,
+                                  boolean snippets) {
         if (offset < 0 || offset > doc.text().length()) {
-            return List.of();
+            return new Result(List.of(), false);
         }
         Optional<int[]> ctx = context(doc, offset);
         if (ctx.isEmpty()) {
-            return BibCompletion.at(doc, offset, entries, snippets);
+            return new Result(BibCompletion.at(doc, offset, entries, snippets), false);
         }
         int start = ctx.get()[0];
         int end = offset;
@@ -88,18 +97,49 @@ public final class Completion {
             end++;
         }
         TextRange replace = new TextRange(start, end);
-        List<Item> out = new ArrayList<>();
+        String typed = text.substring(start, offset).toLowerCase(java.util.Locale.ROOT);
+        // Matches ranked: key prefix, then key substring, then any word of title/authors/venue/year.
+        List<List<EntryInfo>> ranks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         java.util.Set<String> seen = new java.util.HashSet<>();
+        int matched = 0;
         for (EntryInfo e : entries) {
-            if (e.key().isEmpty() || !seen.add(e.key().toLowerCase(java.util.Locale.ROOT))) {
+            String keyLower = e.key().toLowerCase(java.util.Locale.ROOT);
+            if (e.key().isEmpty() || !seen.add(keyLower)) {
                 continue;
             }
-            String title = e.title();
-            String shortTitle = title.length() > 60 ? title.substring(0, 57) + "…" : title;
-            String detail = (e.firstAuthorSurname() + " " + e.field("year")).trim() + (shortTitle.isEmpty() ? "" : " · " + shortTitle);
-            String filter = e.key() + " " + title + " " + e.field("author") + " " + e.field("year") + " " + e.venue();
-            out.add(Item.key(e.key(), detail, filter, withDocumentation ? Hover.markdown(e) : null, replace));
+            int rank;
+            if (keyLower.startsWith(typed)) {
+                rank = 0;
+            } else if (keyLower.contains(typed)) {
+                rank = 1;
+            } else {
+                if (!e.summary().haystack().contains(typed)) {
+                    continue;
+                }
+                rank = 2;
+            }
+            matched++;
+            if (ranks.get(rank).size() < MAX_ITEMS) {
+                ranks.get(rank).add(e);
+            }
         }
-        return out;
+        List<Item> out = new ArrayList<>();
+        int n = 0;
+        for (int rank = 0; rank < ranks.size(); rank++) {
+            for (EntryInfo e : ranks.get(rank)) {
+                if (out.size() >= MAX_ITEMS) {
+                    break;
+                }
+                EntryInfo.Summary s = e.summary();
+                String title = s.title();
+                String shortTitle = title.length() > 60 ? title.substring(0, 57) + "…" : title;
+                String detail = (s.firstAuthorSurname() + " " + s.year()).trim() + (shortTitle.isEmpty() ? "" : " · " + shortTitle);
+                // The client filters on filterText: the key plus the words that matched here, so it keeps them.
+                String filter = e.key() + " " + title + " " + s.authors() + " " + s.year() + " " + s.venue();
+                out.add(new Item(e.key(), Kind.KEY, detail, filter, withDocumentation ? Hover.markdown(e) : null, replace,
+                        e.key(), false, rank + String.format("%05d", n++)));
+            }
+        }
+        return new Result(out, matched > MAX_ITEMS);
     }
 }

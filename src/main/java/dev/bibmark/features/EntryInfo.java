@@ -38,6 +38,36 @@ public record EntryInfo(Document doc, Block block, BibEntry entry, Map<String, S
         return out;
     }
 
+    /** What completion shows and filters on for an entry, decoded once per entry content. */
+    public record Summary(String title, String authorsShort, String firstAuthorSurname, String year, String venue,
+                          String authors, String haystack) {
+        Summary(String title, String authorsShort, String firstAuthorSurname, String year, String venue, String authors) {
+            this(title, authorsShort, firstAuthorSurname, year, venue, authors,
+                    (title + " " + authors + " " + venue + " " + year).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static final int LIMIT = 500_000;
+    private static final java.util.Map<dev.bibmark.bibtex.EntryHash, Summary> SUMMARIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The entry's summary, memoized by content (and by the heading's title when the entry has none). */
+    public Summary summary() {
+        dev.bibmark.bibtex.EntryHash h = dev.bibmark.bibtex.EntryHash.of(doc.text(), entry, macros);
+        if (!entry.hasField("title") && block.paper() != null) {
+            h = h.with(block.paper().heading().title());
+        }
+        Summary s = SUMMARIES.get(h);
+        if (s == null) {
+            s = new Summary(title(), authorsShort(), firstAuthorSurname(), field("year"), venue(), field("author"));
+            if (SUMMARIES.size() >= LIMIT) {
+                SUMMARIES.clear();
+            }
+            SUMMARIES.put(h, s);
+        }
+        return s;
+    }
+
     public String key() {
         return entry.key();
     }

@@ -524,7 +524,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 // Documentation for a long list comes through completionItem/resolve.
                 boolean withDocs = entries.size() <= RESOLVE_THRESHOLD;
                 List<CompletionItem> items = new ArrayList<>();
-                for (Completion.Item it : Completion.at(d, offset, entries, withDocs, snippets)) {
+                Completion.Result result = Completion.complete(d, offset, entries, withDocs, snippets);
+                for (Completion.Item it : result.items()) {
                     items.add(Lsp.completionItem(it, d.lines(), withDocs));
                 }
                 if (items.isEmpty()) {
@@ -536,7 +537,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                         items.add(ci);
                     }
                 }
-                return Either.forRight(new CompletionList(false, items));
+                return Either.forRight(new CompletionList(result.incomplete(), items));
             });
         }
 

@@ -151,4 +151,26 @@ class CompletionTest {
         assertEquals(List.of(), Completion.at(doc, 99, List.of(), false, false));
         assertEquals(List.of(), Completion.at(doc, -1, List.of(), false, false));
     }
+
+    @Test
+    void longListsAreCappedBestMatchesFirstAndMarkedIncomplete() {
+        StringBuilder sb = new StringBuilder("```bibtex\n");
+        for (int i = 0; i < 1000; i++) {
+            sb.append("@misc{key").append(i).append(", title = {Paper number ").append(i).append("}, author = {Doe, J}}\n");
+        }
+        sb.append("@misc{zebra, title = {Stripes of attention}}\n```\n\nSee [@");
+        String text = sb.toString();
+        Document doc = Documents.parse("file:///big.md", text + "]");
+        List<EntryInfo> entries = EntryInfo.all(List.of(doc));
+        Completion.Result all = Completion.complete(doc, text.length(), entries, false, false);
+        assertEquals(Completion.MAX_ITEMS, all.items().size());
+        assertTrue(all.incomplete());
+        Document typed = Documents.parse("file:///big.md", text + "key99]");
+        Completion.Result prefix = Completion.complete(typed, text.length() + 5, EntryInfo.all(List.of(typed)), false, false);
+        assertEquals("key99", prefix.items().get(0).label());
+        assertTrue(!prefix.incomplete());
+        Document word = Documents.parse("file:///big.md", text + "stripes]");
+        Completion.Result byTitle = Completion.complete(word, text.length() + 7, EntryInfo.all(List.of(word)), false, false);
+        assertEquals(List.of("zebra"), labels(byTitle.items()));
+    }
 }

@@ -1,0 +1,49 @@
+package dev.bibmark.bibtex;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A 128-bit fingerprint of an entry's source text and of the {@code @string} values it uses: what caches of
+ * per-entry derived data (decoded titles, identities) are keyed by, so an entry that did not change is not
+ * decoded again after an edit elsewhere, even when its offsets moved.
+ */
+public record EntryHash(long a, long b) {
+    public static EntryHash of(String text, BibEntry e, Map<String, String> macros) {
+        long a = 0xcbf29ce484222325L;
+        long b = 1125899906842597L;
+        int end = Math.min(e.range().end(), text.length());
+        for (int i = e.range().start(); i < end; i++) {
+            char c = text.charAt(i);
+            a = (a ^ c) * 0x100000001b3L;
+            b = 31 * b + c;
+        }
+        for (BibField f : e.fields()) {
+            if (f.value() == null) {
+                continue;
+            }
+            for (BibValue.Part p : f.value().parts()) {
+                if (p instanceof BibValue.Macro m && !Months.isMonth(m.text())) {
+                    String v = macros.get(m.text().toLowerCase(Locale.ROOT));
+                    String s = m.text() + "=" + (v == null ? "\u0000" : v);
+                    for (int i = 0; i < s.length(); i++) {
+                        a = (a ^ s.charAt(i)) * 0x100000001b3L;
+                        b = 31 * b + s.charAt(i);
+                    }
+                }
+            }
+        }
+        return new EntryHash(a, b ^ ((long) e.range().length() << 40));
+    }
+
+    /** This fingerprint combined with another string (for data that also depends on context). */
+    public EntryHash with(String extra) {
+        long x = a;
+        long y = b;
+        for (int i = 0; i < extra.length(); i++) {
+            x = (x ^ extra.charAt(i)) * 0x100000001b3L;
+            y = 31 * y + extra.charAt(i);
+        }
+        return new EntryHash(x, y);
+    }
+}
