@@ -135,7 +135,9 @@ public final class Formatter {
         EmbeddedText map = fence == null ? null : fence.content();
         String unsafe = fence == null ? null : !fence.closed() ? "unclosed fence" : mapsExactly(text, map) ? null
                 : "the fence's lines do not map back exactly (tabs in its indentation)";
-        BibFile bib = BibParser.parse(local);
+        // Parsed again on its own text for local ranges (a .bib file's ranges already are).
+        BibFile bib = fence == null ? block.bib() : BibParser.parse(local);
+        ErrorIndex errors = new ErrorIndex(bib.errors());
         String prefix = fence == null ? "" : containerPrefix(text, doc, fence);
         for (BibObject o : bib.objects()) {
             if (!(o instanceof BibEntry e)) {
@@ -151,7 +153,7 @@ public final class Formatter {
                 plan.skipped.add(new Skipped(docRange, unsafe));
                 continue;
             }
-            if (!e.closed() || touchesError(e, bib.errors())) {
+            if (!e.closed() || errors.touches(e.range())) {
                 plan.skipped.add(new Skipped(docRange, "syntax error"));
                 continue;
             }
@@ -186,13 +188,39 @@ public final class Formatter {
         return entry.start() < range.end() && range.start() < entry.end();
     }
 
-    private static boolean touchesError(BibEntry e, List<SyntaxError> errors) {
-        for (SyntaxError err : errors) {
-            if (err.range().start() <= e.range().end() && err.range().end() >= e.range().start()) {
-                return true;
+    /** Answers "does a syntax error touch this range?" in O(log n). */
+    private static final class ErrorIndex {
+        private final int[] starts;
+        /** maxEnds[i]: the largest end among the errors sorted before and at i. */
+        private final int[] maxEnds;
+
+        ErrorIndex(List<SyntaxError> errors) {
+            List<SyntaxError> sorted = new ArrayList<>(errors);
+            sorted.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+            starts = new int[sorted.size()];
+            maxEnds = new int[sorted.size()];
+            int max = -1;
+            for (int i = 0; i < sorted.size(); i++) {
+                starts[i] = sorted.get(i).range().start();
+                max = Math.max(max, sorted.get(i).range().end());
+                maxEnds[i] = max;
             }
         }
-        return false;
+
+        /** Whether an error starts at or before the range's end and ends at or after its start. */
+        boolean touches(TextRange r) {
+            int lo = 0;
+            int hi = starts.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] <= r.end()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo > 0 && maxEnds[lo - 1] >= r.start();
+        }
     }
 
     /**
@@ -329,7 +357,8 @@ public final class Formatter {
 
     /**
      * What a new content line of the fence starts with: the opening fence line up to the fence marker, list markers
-     * turned into spaces ({@code "- "} gives {@code "  "}, {@code "> 1. "} gives {@code ">    "}).
+     * turned into spaces ({@code "- "} gives {@code "  "}, {@code "> 1. "} gives {@code ">    "}) and a space after a
+     * bare {@code >} ({@code ">>"} gives {@code "> > "}), since a quote marker swallows one space of what follows.
      */
     private static String containerPrefix(String text, Document doc, Fence fence) {
         int lineStart = doc.lines().lineStart(doc.lines().line(fence.range().start()));
@@ -343,6 +372,9 @@ public final class Formatter {
                 continue;
             }
             sb.append(c == '>' || c == ' ' || c == '\t' ? c : ' ');
+            if (c == '>' && i + 1 < text.length() && text.charAt(i + 1) != ' ' && text.charAt(i + 1) != '\t') {
+                sb.append(' ');
+            }
         }
         return sb.toString();
     }

@@ -296,6 +296,13 @@ class FormatterTest {
     }
 
     @Test
+    void quoteMarkersWithoutSpaces() {
+        String in = ">```bibtex\n>@misc{a, title={x}}\n>```\n\n>> ```bibtex\n>>@misc{b, title={y}}\n>> ```\n";
+        assertEquals(">```bibtex\n>@misc{a,\n>   title = {x}\n> }\n>```\n\n>> ```bibtex\n>>@misc{b,\n> >   title = {y}\n> > }\n>> ```\n",
+                format("list.md", in, PLAIN));
+    }
+
+    @Test
     void indentedFenceWithShallowLines() {
         // The fence is indented by two spaces; a content line with less indentation loses only what it has.
         String in = "  ```bibtex\n@misc{a,\n title={x}}\n  ```\n";
