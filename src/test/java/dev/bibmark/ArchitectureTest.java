@@ -18,13 +18,15 @@ class ArchitectureTest {
 
     /** package → packages (of ours) it must not import. */
     private static final Map<String, Set<String>> FORBIDDEN = Map.of(
-            "text", Set.of("bibtex", "markdown", "model", "checks", "features", "lsp", "cli", "config", "workspace"),
-            "bibtex", Set.of("model", "checks", "features", "lsp", "cli", "config", "workspace"),
-            "markdown", Set.of("bibtex", "model", "checks", "features", "lsp", "cli", "workspace"),
-            "model", Set.of("checks", "features", "lsp", "cli"),
+            "text", Set.of("bibtex", "markdown", "model", "checks", "features", "lsp", "cli", "config", "workspace",
+                    "format"),
+            "bibtex", Set.of("model", "checks", "features", "lsp", "cli", "config", "workspace", "format"),
+            "markdown", Set.of("bibtex", "model", "checks", "features", "lsp", "cli", "workspace", "format"),
+            "model", Set.of("checks", "features", "lsp", "cli", "format"),
             "checks", Set.of("features", "lsp", "cli"),
             "features", Set.of("lsp", "cli", "checks"),
             "workspace", Set.of("lsp", "cli", "checks", "features"),
+            "format", Set.of("checks", "features", "lsp", "cli", "config", "workspace"),
             "lsp", Set.of("cli"));
 
     @Test

@@ -101,7 +101,7 @@ final class CheckCommand {
         return report.errors() > 0 ? 1 : 0;
     }
 
-    private static Config loadConfig(Path configFile, List<Path> paths) throws ConfigException {
+    static Config loadConfig(Path configFile, List<Path> paths) throws ConfigException {
         if (configFile != null) {
             return ConfigLoader.load(configFile);
         }

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Command-line entry point: {@code bibmark check|lsp|--version|--help}. */
+/** Command-line entry point: {@code bibmark check|format|lsp|--version|--help}. */
 public final class Main {
     static final String USAGE = """
             usage: bibmark <command> [options]
@@ -13,12 +13,18 @@ public final class Main {
               check [--format text|json|github] [--config FILE] PATH...
                     check Markdown paper lists and .bib files (folders are searched for
                     *.md, *.markdown and *.bib, obeying .gitignore)
+              format [--check] [--config FILE] PATH...
+                    format the BibTeX entries of the same files in place (only bibtex
+                    fences of Markdown files; style from the "format" settings of
+                    .bibmark.json) and print the files that changed; with --check,
+                    change nothing, print the files that would change and exit 1 if any
               lsp [--stdio]
                     run the language server over stdin/stdout
               --version   print the version
               --help      print this help
 
-            exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input
+            exit status: 0 no errors, 1 errors found (format --check: files would change),
+                         2 bad usage or unreadable input
             """;
 
     private Main() {}
@@ -39,6 +45,8 @@ public final class Main {
         switch (args[0]) {
             case "check":
                 return CheckCommand.run(rest, out, err);
+            case "format":
+                return FormatCommand.run(rest, out, err);
             case "lsp":
                 return LspCommand.run(rest, err);
             case "--version":

@@ -2,6 +2,7 @@ package dev.bibmark.config;
 
 import dev.bibmark.checks.Code;
 import dev.bibmark.checks.Severity;
+import dev.bibmark.format.FormatOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,16 @@ import java.util.Optional;
  * @param requiredFields extra required fields per entry type (lower-case type); each inner list
  *                       is an either-or group, e.g. [["author","editor"], ["doi"]]
  * @param debounceMs delay before the server re-checks after an edit
+ * @param format the formatter's style ({@code "format"} settings)
  */
 public record Config(Map<Code, Optional<Severity>> severities, Map<String, List<List<String>>> requiredFields,
-                     int debounceMs) {
+                     int debounceMs, FormatOptions format) {
     public static final Config DEFAULT = new Config(Map.of(), Map.of(), 200);
+
+    /** Settings with the default format options. */
+    public Config(Map<Code, Optional<Severity>> severities, Map<String, List<List<String>>> requiredFields, int debounceMs) {
+        this(severities, requiredFields, debounceMs, FormatOptions.DEFAULT);
+    }
 
     /** The severity a code is reported with, or empty when it is off. */
     public Optional<Severity> severityOf(Code code) {

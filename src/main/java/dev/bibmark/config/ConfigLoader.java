@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.bibmark.checks.Code;
 import dev.bibmark.checks.Severity;
+import dev.bibmark.format.FormatOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,9 @@ import java.util.stream.Collectors;
  * Validation is strict so that typos surface as errors instead of silently ignored settings.
  */
 public final class ConfigLoader {
-    private static final Set<String> SECTIONS = Set.of("checks", "requiredFields", "diagnostics");
+    private static final Set<String> SECTIONS = Set.of("checks", "requiredFields", "diagnostics", "format");
     /** Sections reserved for features not implemented yet; accepted and ignored. */
-    private static final Set<String> FUTURE_SECTIONS = Set.of("format", "status", "keyPattern");
+    private static final Set<String> FUTURE_SECTIONS = Set.of("status", "keyPattern");
     private static final String SEVERITIES = "off, error, warning, information, hint";
 
     private ConfigLoader() {
@@ -71,6 +72,7 @@ public final class ConfigLoader {
         Map<Code, Optional<Severity>> severities = new EnumMap<>(Code.class);
         Map<String, List<List<String>>> required = new LinkedHashMap<>();
         int debounceMs = Config.DEFAULT.debounceMs();
+        FormatOptions format = FormatOptions.DEFAULT;
         for (Map.Entry<String, JsonElement> e : sections.entrySet()) {
             String key = e.getKey();
             String path = "$." + key;
@@ -78,15 +80,16 @@ public final class ConfigLoader {
                 case "checks" -> readChecks(ctx.object(e.getValue(), path), path, ctx, severities);
                 case "requiredFields" -> readRequired(ctx.object(e.getValue(), path), path, ctx, required);
                 case "diagnostics" -> debounceMs = readDiagnostics(ctx.object(e.getValue(), path), path, ctx);
+                case "format" -> format = readFormat(ctx.object(e.getValue(), path), path, ctx);
                 default -> {
                     if (!FUTURE_SECTIONS.contains(key)) {
                         throw ctx.error(path, "unknown setting '" + key + "'; allowed: checks, requiredFields, "
-                                + "diagnostics (format, status, keyPattern are reserved)");
+                                + "diagnostics, format (status, keyPattern are reserved)");
                     }
                 }
             }
         }
-        return new Config(Map.copyOf(severities), Map.copyOf(required), debounceMs);
+        return new Config(Map.copyOf(severities), Map.copyOf(required), debounceMs, format);
     }
 
     /** Turns {@code "diagnostics.debounceMs": 1} into {@code "diagnostics": {"debounceMs": 1}}. */
@@ -108,7 +111,7 @@ public final class ConfigLoader {
             String rest = key.substring(dot + 1);
             if (!SECTIONS.contains(section) && !FUTURE_SECTIONS.contains(section)) {
                 throw ctx.error("$." + key, "unknown setting '" + key + "'; allowed sections: checks, "
-                        + "requiredFields, diagnostics");
+                        + "requiredFields, diagnostics, format");
             }
             JsonElement existing = out.get(section);
             if (existing == null) {
@@ -198,6 +201,47 @@ public final class ConfigLoader {
         return debounceMs;
     }
 
+    /** The {@code format} section: any subset of the {@link FormatOptions} components, by name. */
+    private static FormatOptions readFormat(JsonObject format, String path, Context ctx) throws ConfigException {
+        FormatOptions o = FormatOptions.DEFAULT;
+        for (Map.Entry<String, JsonElement> e : format.entrySet()) {
+            String p = path + "." + e.getKey();
+            JsonElement v = e.getValue();
+            o = switch (e.getKey()) {
+                case "indent" -> o.withIndent(readIndent(v, p, ctx));
+                case "alignEquals" -> o.withAlignEquals(ctx.bool(v, p));
+                case "spaceAroundEquals" -> o.withSpaceAroundEquals(ctx.bool(v, p));
+                case "fieldOrder" -> o.withFieldOrder(ctx.choice(v, p, FormatOptions.FieldOrder.class));
+                case "delimiters" -> o.withDelimiters(ctx.choice(v, p, FormatOptions.Delimiters.class));
+                case "lowercaseTypes" -> o.withLowercaseTypes(ctx.bool(v, p));
+                case "lowercaseFieldNames" -> o.withLowercaseFieldNames(ctx.bool(v, p));
+                case "trailingComma" -> o.withTrailingComma(ctx.bool(v, p));
+                case "numbers" -> o.withNumbers(ctx.choice(v, p, FormatOptions.Numbers.class));
+                default -> throw ctx.error(p, "unknown setting '" + e.getKey() + "'; allowed: indent, alignEquals, "
+                        + "spaceAroundEquals, fieldOrder, delimiters, lowercaseTypes, lowercaseFieldNames, "
+                        + "trailingComma, numbers");
+            };
+        }
+        return o;
+    }
+
+    /** A string of spaces and tabs, or a number of spaces (0 to 16). */
+    private static String readIndent(JsonElement v, String path, Context ctx) throws ConfigException {
+        String expected = "a number of spaces (0 to 16) or a string of spaces and tabs";
+        if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
+            double d = v.getAsDouble();
+            if (d < 0 || d > 16 || d != Math.rint(d)) {
+                throw ctx.error(path, "expected " + expected + ", found " + v);
+            }
+            return " ".repeat((int) d);
+        }
+        String s = ctx.string(v, path, expected);
+        if (!s.chars().allMatch(c -> c == ' ' || c == '\t')) {
+            throw ctx.error(path, "expected " + expected + ", found string " + v);
+        }
+        return s;
+    }
+
     private static String describe(JsonElement e) {
         if (e == null || e.isJsonNull()) {
             return "null";
@@ -229,6 +273,25 @@ public final class ConfigLoader {
                 throw error(path, "expected an object, found " + describe(e));
             }
             return e.getAsJsonObject();
+        }
+
+        boolean bool(JsonElement e, String path) throws ConfigException {
+            if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+                throw error(path, "expected true or false, found " + describe(e));
+            }
+            return e.getAsBoolean();
+        }
+
+        /** One of an enum's constants, written in any case ("standard", "QUOTES"). */
+        <E extends Enum<E>> E choice(JsonElement e, String path, Class<E> type) throws ConfigException {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            String s = string(e, path, "one of " + allowed);
+            try {
+                return FormatOptions.parseEnum(type, s);
+            } catch (IllegalArgumentException x) {
+                throw error(path, "invalid value '" + s + "'; allowed: " + allowed);
+            }
         }
 
         String string(JsonElement e, String path, String allowed) throws ConfigException {

@@ -9,6 +9,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
 import dev.bibmark.checks.Code;
 import dev.bibmark.checks.Severity;
+import dev.bibmark.format.FormatOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +43,7 @@ class ConfigLoaderTest {
                             "invalid-key": "information"},
                  "requiredFields": {"Article": ["DOI", "author|editor"]},
                  "diagnostics": {"debounceMs": 350},
-                 "format": {"anything": true}, "status": [], "keyPattern": "x"}
+                 "format": {"trailingComma": false}, "status": [], "keyPattern": "x"}
                 """);
         assertEquals(Optional.empty(), c.severityOf(Code.DUPLICATE_ENTRY));
         assertEquals(Optional.of(Severity.ERROR), c.severityOf(Code.MISSING_FIELD));
@@ -51,6 +52,7 @@ class ConfigLoaderTest {
         assertEquals(Optional.of(Severity.ERROR), c.severityOf(Code.DUPLICATE_KEY));
         assertEquals(Map.of("article", List.of(List.of("doi"), List.of("author", "editor"))), c.requiredFields());
         assertEquals(350, c.debounceMs());
+        assertEquals(FormatOptions.DEFAULT.withTrailingComma(false), c.format());
     }
 
     @Test

@@ -1,0 +1,140 @@
+package dev.bibmark.cli;
+
+import dev.bibmark.config.Config;
+import dev.bibmark.config.ConfigException;
+import dev.bibmark.format.FormatOptions;
+import dev.bibmark.format.Formatter;
+import dev.bibmark.model.Document;
+import dev.bibmark.model.Documents;
+import dev.bibmark.text.Edit;
+import dev.bibmark.workspace.FileCollector;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code bibmark format [--check] [--config FILE] PATH...}: formats the BibTeX of Markdown lists and .bib files in
+ * place (the same formatter and {@code format} settings as the server). Prints the path of every file that changed
+ * (or, with {@code --check}, would change). Files are read and written as UTF-8 (a BOM and the line breaks stay as
+ * they are); a file that is not valid UTF-8 is left alone and counts as unreadable input.
+ */
+final class FormatCommand {
+    private FormatCommand() {}
+
+    /** One file's outcome. */
+    private record Outcome(Path path, String display, String text, String formatted, List<String> notes, String error) {}
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean check = false;
+        Path configFile = null;
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--check")) {
+                check = true;
+            } else if (a.equals("--config")) {
+                if (i + 1 >= args.length) {
+                    err.println("bibmark format: --config needs a value");
+                    return 2;
+                }
+                configFile = Path.of(args[++i]);
+            } else if (a.startsWith("--config=")) {
+                configFile = Path.of(a.substring("--config=".length()));
+            } else if (a.equals("--help") || a.equals("-h")) {
+                out.print(Main.USAGE);
+                return 0;
+            } else if (a.startsWith("-") && !a.equals("-")) {
+                err.println("bibmark format: unknown option '" + a + "'");
+                return 2;
+            } else {
+                paths.add(Path.of(a));
+            }
+        }
+        if (paths.isEmpty()) {
+            err.println("bibmark format: no PATH given");
+            err.print(Main.USAGE);
+            return 2;
+        }
+        Config config;
+        try {
+            config = CheckCommand.loadConfig(configFile, paths);
+        } catch (ConfigException e) {
+            err.println("bibmark format: " + e.getMessage());
+            return 2;
+        }
+        FileCollector.Result collected = FileCollector.collect(paths);
+        boolean inputError = false;
+        for (String e : collected.errors()) {
+            err.println("bibmark format: " + e);
+            inputError = true;
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        FormatOptions opts = config.format();
+        List<Outcome> outcomes = collected.files().parallelStream()
+                .map(p -> format(p, CheckCommand.display(cwd, p), opts))
+                .toList();
+        int changed = 0;
+        for (Outcome o : outcomes) {
+            o.notes().forEach(err::println);
+            if (o.error() != null) {
+                err.println("bibmark format: " + o.error());
+                inputError = true;
+                continue;
+            }
+            if (o.formatted().equals(o.text())) {
+                continue;
+            }
+            if (!check) {
+                try {
+                    // In place, so the file keeps its permissions and links.
+                    Files.write(o.path(), o.formatted().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    err.println("bibmark format: cannot write " + o.display() + ": " + e.getMessage());
+                    inputError = true;
+                    continue;
+                }
+            }
+            changed++;
+            out.println(o.display());
+        }
+        if (changed > 0) {
+            err.println("bibmark format: " + changed + " of " + outcomes.size() + " files "
+                    + (check ? "would be reformatted" : "reformatted"));
+        }
+        if (inputError) {
+            return 2;
+        }
+        return check && changed > 0 ? 1 : 0;
+    }
+
+    private static Outcome format(Path path, String display, FormatOptions opts) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+        } catch (CharacterCodingException e) {
+            return new Outcome(path, display, null, null, List.of(), "cannot format " + display
+                    + ": not valid UTF-8 (left as it is)");
+        } catch (IOException e) {
+            return new Outcome(path, display, null, null, List.of(), "cannot read " + display + ": " + e.getMessage());
+        }
+        Document doc = Documents.parse(display, text);
+        Formatter.Result r = Formatter.run(doc, null, opts);
+        List<String> notes = new ArrayList<>();
+        for (Formatter.Skipped s : r.skipped()) {
+            int at = s.range().start();
+            notes.add(display + ":" + (doc.lines().line(at) + 1) + ":" + (doc.lines().character(at) + 1)
+                    + ": note: entry left as written (" + s.reason() + ")");
+        }
+        return new Outcome(path, display, text, Edit.apply(text, r.edits()), notes, null);
+    }
+}
