@@ -15,6 +15,9 @@ import dev.bibmark.features.EntryInfo;
 import dev.bibmark.features.Hover;
 import java.io.IOException;
 import org.eclipse.lsp4j.CompletionItem;
+import dev.bibmark.format.Formatter;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import dev.bibmark.features.CodeLenses;
 import dev.bibmark.features.Folding;
 import dev.bibmark.features.InlayHints;
@@ -189,6 +192,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         caps.setCodeLensProvider(new CodeLensOptions(false));
         caps.setInlayHintProvider(true);
+        caps.setDocumentFormattingProvider(true);
+        caps.setDocumentRangeFormattingProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite,
                 CodeActionKind.SourceFixAll + ".bibmark")));
         WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
@@ -573,6 +578,22 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         }
 
         @Override
+        public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatting(DocumentFormattingParams params) {
+            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> format(d, null));
+        }
+
+        @Override
+        public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> rangeFormatting(
+                DocumentRangeFormattingParams params) {
+            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+                Range r = params.getRange();
+                int a = d.lines().offset(r.getStart().getLine(), r.getStart().getCharacter(), d.text());
+                int b = d.lines().offset(r.getEnd().getLine(), r.getEnd().getCharacter(), d.text());
+                return format(d, new TextRange(Math.min(a, b), Math.max(a, b)));
+            });
+        }
+
+        @Override
         public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
             boolean decl = params.getContext() != null && params.getContext().isIncludeDeclaration();
             return onDocument(params.getTextDocument().getUri(), params.getPosition(), List.of(), (d, offset) -> {
@@ -770,6 +791,23 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         List<Document> docs = new ArrayList<>(all.values());
         docs.sort(java.util.Comparator.comparing(Document::path));
         return EntryInfo.all(docs);
+    }
+
+    /**
+     * Formatting edits for bibtex blocks (the whole document or the entries a range touches); entries left as
+     * written because of a syntax error are logged, never mangled. Worker only.
+     */
+    private List<org.eclipse.lsp4j.TextEdit> format(Document d, TextRange range) {
+        Formatter.Result r = Formatter.run(d, range, config.format());
+        for (Formatter.Skipped sk : r.skipped()) {
+            log(MessageType.Info, "bibmark: format left an entry as written at line "
+                    + (d.lines().line(sk.range().start()) + 1) + ": " + sk.reason());
+        }
+        List<org.eclipse.lsp4j.TextEdit> out = new ArrayList<>();
+        for (dev.bibmark.text.Edit e : r.edits()) {
+            out.add(new org.eclipse.lsp4j.TextEdit(Lsp.range(d.lines(), e.range()), e.newText()));
+        }
+        return out;
     }
 
     /** Code actions at a range: quick-fixes for its diagnostics, status-tag toggles, fix-all. Worker only. */

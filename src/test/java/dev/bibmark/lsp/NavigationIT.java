@@ -101,4 +101,44 @@ class NavigationIT {
             assertEquals(0, c.proc.exitValue());
         }
     }
+
+    /** Applies LSP TextEdits (JSON) to a text. */
+    static String applyEdits(String text, JsonArray edits) {
+        dev.bibmark.text.LineIndex li = dev.bibmark.text.LineIndex.of(text);
+        java.util.List<dev.bibmark.text.Edit> out = new java.util.ArrayList<>();
+        for (JsonElement e : edits) {
+            JsonObject r = e.getAsJsonObject().getAsJsonObject("range");
+            int a = li.offset(r.getAsJsonObject("start").get("line").getAsInt(), r.getAsJsonObject("start").get("character").getAsInt(), text);
+            int b = li.offset(r.getAsJsonObject("end").get("line").getAsInt(), r.getAsJsonObject("end").get("character").getAsInt(), text);
+            out.add(new dev.bibmark.text.Edit(new dev.bibmark.text.TextRange(a, b), e.getAsJsonObject().get("newText").getAsString()));
+        }
+        return dev.bibmark.text.Edit.apply(text, out);
+    }
+
+    @Test
+    void formattingRewritesOnlyBibtexBlocksAndIsIdempotent() throws Exception {
+        String uri = "file:///tmp/bibmark-it/format.md";
+        String text = "# List   \n\n```bibtex\n@ARTICLE{k,\n title = \"T\",   author={A},\n journal={J}, year=2020}\n```\n\ntrailing   text\n";
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{}}");
+            c.notify("initialized", "{}");
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + uri + "\",\"languageId\":\"markdown\",\"version\":1,\"text\":"
+                    + new com.google.gson.Gson().toJson(text) + "}}");
+            c.diagnosticsFor(uri);
+            JsonArray edits = c.call("textDocument/formatting", "{" + doc(uri) + ",\"options\":{\"tabSize\":2,\"insertSpaces\":true}}")
+                    .getAsJsonArray("result");
+            assertTrue(edits.size() > 0);
+            String formatted = applyEdits(text, edits);
+            assertTrue(formatted.startsWith("# List   \n\n```bibtex\n@article{k,\n"), formatted);
+            assertTrue(formatted.endsWith("```\n\ntrailing   text\n"), formatted);
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":\"" + uri + "\",\"version\":2},\"contentChanges\":[{\"text\":"
+                    + new com.google.gson.Gson().toJson(formatted) + "}]}");
+            JsonArray again = c.call("textDocument/formatting", "{" + doc(uri) + ",\"options\":{\"tabSize\":2,\"insertSpaces\":true}}")
+                    .getAsJsonArray("result");
+            assertEquals(0, again.size(), again.toString());
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
 }
