@@ -15,6 +15,8 @@ import dev.bibmark.features.EntryInfo;
 import dev.bibmark.features.Hover;
 import java.io.IOException;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import dev.bibmark.format.Formatter;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
@@ -193,6 +195,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         caps.setCodeLensProvider(new CodeLensOptions(false));
         caps.setInlayHintProvider(true);
         caps.setDocumentFormattingProvider(true);
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_REINDEX)));
         caps.setDocumentRangeFormattingProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite,
                 CodeActionKind.SourceFixAll + ".bibmark")));
@@ -826,7 +829,35 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         return out;
     }
 
+    /** Re-reads every file of the workspace folders and re-checks; answers with the counts. */
+    static final String CMD_REINDEX = "bibmark.reindex";
+
+    private Map<String, Object> reindexAndSummarize() {
+        indexWorkspace();
+        List<Document> docs = workspaceDocs();
+        List<Finding> findings = Checker.run(docs, config, msg -> log(MessageType.Error, "bibmark: " + msg));
+        publishAll();
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("files", docs.size());
+        out.put("entries", docs.stream().mapToInt(d -> d.entries().size()).sum());
+        for (dev.bibmark.checks.Severity sev : dev.bibmark.checks.Severity.values()) {
+            out.put(sev.id(), findings.stream().filter(f -> f.severity() == sev).count());
+        }
+        return out;
+    }
+
     private final class Workspace implements WorkspaceService {
+        @Override
+        public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+            String command = params.getCommand();
+            return CompletableFutures.computeAsync(worker, cancel -> {
+                if (CMD_REINDEX.equals(command)) {
+                    return reindexAndSummarize();
+                }
+                throw requestError("unknown command: " + command);
+            });
+        }
+
         @Override
         public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>> symbol(
                 WorkspaceSymbolParams params) {

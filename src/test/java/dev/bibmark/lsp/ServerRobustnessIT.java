@@ -95,6 +95,13 @@ class ServerRobustnessIT {
             String two = b.resolve("two.bib").toUri().toString();
             JsonObject diags = c.diagnosticsFor(two);
             assertTrue(diags.toString().contains("duplicate-key"), diags.toString());
+            // The reindex command answers with the workspace's counts; an unknown command is an error.
+            JsonObject summary = c.call("workspace/executeCommand", "{\"command\":\"bibmark.reindex\",\"arguments\":[]}")
+                    .getAsJsonObject("result");
+            assertEquals(2, summary.get("files").getAsInt(), summary.toString());
+            assertEquals(2, summary.get("entries").getAsInt(), summary.toString());
+            assertEquals(2, summary.get("error").getAsInt(), summary.toString());
+            assertTrue(c.call("workspace/executeCommand", "{\"command\":\"bibmark.nothing\"}").has("error"));
             c.call("shutdown", "null");
             c.notify("exit", "null");
             assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
