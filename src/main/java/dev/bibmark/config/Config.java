@@ -14,14 +14,51 @@ import java.util.Optional;
  * @param requiredFields extra required fields per entry type (lower-case type); each inner list
  *                       is an either-or group, e.g. [["author","editor"], ["doi"]]
  * @param debounceMs delay before the server re-checks after an edit
+ * @param statusTags the status tags a paper heading may carry ({@code [`READ`]}), in the order they are
+ *                   offered; never empty
+ * @param keyPattern the JabRef-style key pattern of {@code key-convention} (validated by
+ *                   {@link dev.bibmark.util.KeyPattern#parse})
  */
 public record Config(Map<Code, Optional<Severity>> severities, Map<String, List<List<String>>> requiredFields,
-                     int debounceMs) {
+                     int debounceMs, List<String> statusTags, String keyPattern) {
+    public static final List<String> DEFAULT_STATUS_TAGS = List.of("READ", "UNREAD");
+    public static final String DEFAULT_KEY_PATTERN = "[auth:lower][year][veryshorttitle:lower]";
     public static final Config DEFAULT = new Config(Map.of(), Map.of(), 200);
+
+    public Config {
+        severities = Map.copyOf(severities);
+        requiredFields = Map.copyOf(requiredFields);
+        statusTags = statusTags == null || statusTags.isEmpty() ? DEFAULT_STATUS_TAGS : List.copyOf(statusTags);
+        keyPattern = keyPattern == null ? DEFAULT_KEY_PATTERN : keyPattern;
+    }
+
+    /** Default status tags and key pattern. */
+    public Config(Map<Code, Optional<Severity>> severities, Map<String, List<List<String>>> requiredFields,
+                  int debounceMs) {
+        this(severities, requiredFields, debounceMs, DEFAULT_STATUS_TAGS, DEFAULT_KEY_PATTERN);
+    }
 
     /** The severity a code is reported with, or empty when it is off. */
     public Optional<Severity> severityOf(Code code) {
         Optional<Severity> s = severities.get(code);
-        return s != null ? s : Optional.of(code.defaultSeverity());
+        if (s != null) {
+            return s;
+        }
+        return code.onByDefault() ? Optional.of(code.defaultSeverity()) : Optional.empty();
+    }
+
+    public Config withSeverity(Code code, Optional<Severity> severity) {
+        Map<Code, Optional<Severity>> m = new java.util.EnumMap<>(Code.class);
+        m.putAll(severities);
+        m.put(code, severity);
+        return new Config(m, requiredFields, debounceMs, statusTags, keyPattern);
+    }
+
+    public Config withStatusTags(List<String> tags) {
+        return new Config(severities, requiredFields, debounceMs, tags, keyPattern);
+    }
+
+    public Config withKeyPattern(String pattern) {
+        return new Config(severities, requiredFields, debounceMs, statusTags, pattern);
     }
 }
