@@ -43,7 +43,7 @@ public final class MissingCitationCheck implements DocumentCheck {
     }
 
     private static boolean isMissing(Document doc, PaperSections.Section s) {
-        if (s.heading().status() == null && s.paperLinks().isEmpty()) {
+        if (!s.isPaper()) {
             return false;
         }
         for (Fence f : doc.markdownIndex().fences()) {

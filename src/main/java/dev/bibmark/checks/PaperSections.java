@@ -31,6 +31,7 @@ final class PaperSections {
     private static final Pattern TRAILING_NOTE = Pattern.compile("\\s*[-:–—]?\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])\\s*$");
     private static final Pattern PARENTHESISED = Pattern.compile("\\s*\\([^()]*\\)");
     private static final Pattern LEADING_LABEL = Pattern.compile("^\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,2}?\\s*(?::|\\s-|-\\s|\\s–|\\s—)\\s+");
+    private static final Pattern ITEM_LINK_ROLE = Pattern.compile("\\blinks?$");
     private static final Pattern BIBTEX_AT = Pattern.compile("(?m)^[ \\t>]*@[A-Za-z]+\\s*[{(]");
 
     private PaperSections() {}
@@ -50,6 +51,19 @@ final class PaperSections {
                 out.addAll(b.bib().entries());
             }
             return out;
+        }
+
+        /** A paper's heading: it has a status tag or a {@code paper link:}. */
+        boolean isPaper() {
+            return heading.status() != null || !paperLinks().isEmpty();
+        }
+
+        /**
+         * A heading of the list's items: it has a status tag or a link written {@code <what> link: [...](...)}
+         * ({@code paper link}, {@code blog link}, {@code homepage link}).
+         */
+        boolean isItem() {
+            return heading.status() != null || links.stream().anyMatch(l -> ITEM_LINK_ROLE.matcher(l.role()).find());
         }
 
         /** Links written {@code paper link: [...](...)} (the role says "paper"). */

@@ -15,9 +15,9 @@ import java.util.Optional;
  * {@code title-mismatch}: a paper heading names another title than its entry. Both sides are compared
  * after LaTeX decoding ({@code {BERT}}, {@code Kram{\'a}r}), Markdown markup removal and normalisation
  * (case, accents, punctuation and spaces), so {@code Pre-training} equals {@code Pretraining}. Trailing
- * notes in the heading ({@code (GPT-3)}, {@code [ICML 2023]}) are allowed. Only sections with exactly one
- * entry are compared (a heading over several entries is a category, not a paper). The finding is on the
- * heading's title.
+ * notes in the heading ({@code (GPT-3)}, {@code [ICML 2023]}) are allowed. Only item headings (with a
+ * status tag or a {@code paper link:}, {@code blog link:}, ... line) over exactly one entry are compared:
+ * {@code # Papers} right above a block is a category, not a title. The finding is on the heading's title.
  */
 public final class TitleMismatchCheck implements DocumentCheck {
     @Override
@@ -48,7 +48,7 @@ public final class TitleMismatchCheck implements DocumentCheck {
 
     private static Optional<Pair> pair(PaperSections.Section s, Map<String, String> macros) {
         List<BibEntry> entries = s.entries();
-        if (entries.size() != 1) {
+        if (entries.size() != 1 || !s.isItem()) {
             return Optional.empty();
         }
         BibEntry e = entries.get(0);

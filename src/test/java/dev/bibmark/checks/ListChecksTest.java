@@ -122,6 +122,13 @@ class ListChecksTest {
         String noTitle = paper("Some paper", "https://example.org", "@misc{a, author={X}}");
         assertEquals(List.of(), run(new TitleMismatchCheck(), noTitle));
         assertEquals(List.of(), new TitleMismatchCheck().check(Documents.parse("a.bib", "@misc{a, title={T}}"), ALL));
+        String category = "# Papers\n\n```bibtex\n@article{k,\n  title = {T}\n}\n```\n";
+        assertEquals(List.of(), run(new TitleMismatchCheck(), category));
+        String statusOnly = "#### Another title [`READ`]\n\n```bibtex\n@article{k,\n  title = {T}\n}\n```\n";
+        assertEquals(1, run(new TitleMismatchCheck(), statusOnly).size());
+        String blog = "#### ReRoPE\n\nblog link: [here](https://spaces.ac.cn/archives/9708)\n\n```bibtex\n"
+                + "@misc{k,\n  title = {Transformer Roadmap 12}\n}\n```\n";
+        assertEquals(1, run(new TitleMismatchCheck(), blog).size());
     }
 
     @Test
