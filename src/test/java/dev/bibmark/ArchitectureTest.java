@@ -26,7 +26,8 @@ class ArchitectureTest {
             "checks", Set.of("features", "lsp", "cli"),
             "features", Set.of("lsp", "cli", "checks"),
             "workspace", Set.of("lsp", "cli", "checks", "features"),
-            "format", Set.of("checks", "features", "lsp", "cli", "config", "workspace"),
+            "format", Set.of("checks", "features", "lsp", "cli", "config", "workspace", "export"),
+            "export", Set.of("checks", "features", "lsp", "cli", "config", "workspace", "format"),
             "lsp", Set.of("cli"));
 
     @Test

@@ -18,7 +18,8 @@ public final class Checker {
     /** Per-document checks, in reporting order. */
     public static final List<DocumentCheck> DOCUMENT_CHECKS = List.of(
             new SyntaxCheck(), new InvalidKeyCheck(), new UnknownEntryTypeCheck(), new DuplicateFieldCheck(),
-            new MissingFieldCheck(), new EmptyFieldCheck(), new UndefinedStringCheck());
+            new MissingFieldCheck(), new EmptyFieldCheck(), new UndefinedStringCheck(), new TitleMismatchCheck(),
+            new LinkMismatchCheck(), new MissingCitationCheck(), new InvalidStatusCheck(), new KeyConventionCheck());
 
     /** Cross-document checks. */
     public static final List<WorkspaceCheck> WORKSPACE_CHECKS = List.of(

@@ -9,6 +9,7 @@ import com.google.gson.JsonPrimitive;
 import dev.bibmark.checks.Code;
 import dev.bibmark.checks.Severity;
 import dev.bibmark.format.FormatOptions;
+import dev.bibmark.util.KeyPattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +29,10 @@ import java.util.stream.Collectors;
  * Validation is strict so that typos surface as errors instead of silently ignored settings.
  */
 public final class ConfigLoader {
-    private static final Set<String> SECTIONS = Set.of("checks", "requiredFields", "diagnostics", "format");
-    /** Sections reserved for features not implemented yet; accepted and ignored. */
-    private static final Set<String> FUTURE_SECTIONS = Set.of("status", "keyPattern");
-    private static final String SEVERITIES = "off, error, warning, information, hint";
+    private static final Set<String> SECTIONS = Set.of("checks", "requiredFields", "diagnostics", "format", "status",
+            "keyPattern");
+    private static final String SEVERITIES = "off, on, error, warning, information, hint";
+    private static final String ALLOWED = "checks, requiredFields, diagnostics, format, status, keyPattern";
 
     private ConfigLoader() {
     }
@@ -73,6 +74,8 @@ public final class ConfigLoader {
         Map<String, List<List<String>>> required = new LinkedHashMap<>();
         int debounceMs = Config.DEFAULT.debounceMs();
         FormatOptions format = FormatOptions.DEFAULT;
+        List<String> statusTags = Config.DEFAULT_STATUS_TAGS;
+        String keyPattern = Config.DEFAULT_KEY_PATTERN;
         for (Map.Entry<String, JsonElement> e : sections.entrySet()) {
             String key = e.getKey();
             String path = "$." + key;
@@ -81,15 +84,12 @@ public final class ConfigLoader {
                 case "requiredFields" -> readRequired(ctx.object(e.getValue(), path), path, ctx, required);
                 case "diagnostics" -> debounceMs = readDiagnostics(ctx.object(e.getValue(), path), path, ctx);
                 case "format" -> format = readFormat(ctx.object(e.getValue(), path), path, ctx);
-                default -> {
-                    if (!FUTURE_SECTIONS.contains(key)) {
-                        throw ctx.error(path, "unknown setting '" + key + "'; allowed: checks, requiredFields, "
-                                + "diagnostics, format (status, keyPattern are reserved)");
-                    }
-                }
+                case "status" -> statusTags = readStatus(ctx.object(e.getValue(), path), path, ctx);
+                case "keyPattern" -> keyPattern = readKeyPattern(e.getValue(), path, ctx);
+                default -> throw ctx.error(path, "unknown setting '" + key + "'; allowed: " + ALLOWED);
             }
         }
-        return new Config(Map.copyOf(severities), Map.copyOf(required), debounceMs, format);
+        return new Config(Map.copyOf(severities), Map.copyOf(required), debounceMs, statusTags, keyPattern, format);
     }
 
     /** Turns {@code "diagnostics.debounceMs": 1} into {@code "diagnostics": {"debounceMs": 1}}. */
@@ -109,9 +109,8 @@ public final class ConfigLoader {
             }
             String section = key.substring(0, dot);
             String rest = key.substring(dot + 1);
-            if (!SECTIONS.contains(section) && !FUTURE_SECTIONS.contains(section)) {
-                throw ctx.error("$." + key, "unknown setting '" + key + "'; allowed sections: checks, "
-                        + "requiredFields, diagnostics, format");
+            if (!SECTIONS.contains(section)) {
+                throw ctx.error("$." + key, "unknown setting '" + key + "'; allowed sections: " + ALLOWED);
             }
             JsonElement existing = out.get(section);
             if (existing == null) {
@@ -143,6 +142,8 @@ public final class ConfigLoader {
             String value = ctx.string(e.getValue(), p, "one of " + SEVERITIES);
             if (value.trim().equalsIgnoreCase("off")) {
                 out.put(code.get(), Optional.empty());
+            } else if (value.trim().equalsIgnoreCase("on")) {
+                out.put(code.get(), Optional.of(code.get().defaultSeverity()));
             } else {
                 Severity severity = Severity.parse(value);
                 if (severity == null) {
@@ -240,6 +241,48 @@ public final class ConfigLoader {
             throw ctx.error(path, "expected " + expected + ", found string " + v);
         }
         return s;
+    }
+
+    /** {@code "status": {"tags": ["READ", "UNREAD"]}}: non-empty, distinct, writable inside {@code [`...`]}. */
+    private static List<String> readStatus(JsonObject status, String path, Context ctx) throws ConfigException {
+        List<String> tags = Config.DEFAULT_STATUS_TAGS;
+        for (Map.Entry<String, JsonElement> e : status.entrySet()) {
+            String p = path + "." + e.getKey();
+            if (!e.getKey().equals("tags")) {
+                throw ctx.error(p, "unknown setting '" + e.getKey() + "'; allowed: tags");
+            }
+            if (!e.getValue().isJsonArray() || e.getValue().getAsJsonArray().isEmpty()) {
+                throw ctx.error(p, "expected a non-empty array of tags such as [\"READ\", \"UNREAD\"], found "
+                        + describe(e.getValue()));
+            }
+            JsonArray array = e.getValue().getAsJsonArray();
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                String ip = p + "[" + i + "]";
+                String tag = ctx.string(array.get(i), ip, "a tag such as \"READ\"");
+                if (tag.isBlank() || !tag.equals(tag.trim()) || tag.matches(".*[`\\[\\]\\r\\n].*")) {
+                    throw ctx.error(ip, "invalid tag '" + tag + "': it must be non-empty, without surrounding "
+                            + "spaces, backticks, brackets or line breaks");
+                }
+                if (out.contains(tag)) {
+                    throw ctx.error(ip, "tag '" + tag + "' is listed twice");
+                }
+                out.add(tag);
+            }
+            tags = List.copyOf(out);
+        }
+        return tags;
+    }
+
+    /** {@code "keyPattern": "[auth:lower][year][veryshorttitle:lower]"}, checked by {@link KeyPattern#parse}. */
+    private static String readKeyPattern(JsonElement value, String path, Context ctx) throws ConfigException {
+        String pattern = ctx.string(value, path, "a key pattern such as \"" + Config.DEFAULT_KEY_PATTERN + "\"");
+        try {
+            KeyPattern.parse(pattern);
+        } catch (IllegalArgumentException ex) {
+            throw ctx.error(path, "invalid key pattern '" + pattern + "': " + ex.getMessage());
+        }
+        return pattern;
     }
 
     private static String describe(JsonElement e) {

@@ -15,6 +15,7 @@ import dev.bibmark.features.EntryInfo;
 import dev.bibmark.features.Hover;
 import java.io.IOException;
 import org.eclipse.lsp4j.CompletionItem;
+import dev.bibmark.export.BibExport;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import dev.bibmark.format.Formatter;
@@ -195,7 +196,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         caps.setCodeLensProvider(new CodeLensOptions(false));
         caps.setInlayHintProvider(true);
         caps.setDocumentFormattingProvider(true);
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_REINDEX)));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_REINDEX, CMD_EXPORT)));
         caps.setDocumentRangeFormattingProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite,
                 CodeActionKind.SourceFixAll + ".bibmark")));
@@ -537,7 +538,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     items.add(Lsp.completionItem(it, d.lines(), withDocs));
                 }
                 if (items.isEmpty()) {
-                    for (StatusTags.Item t : StatusTags.complete(d, offset, StatusTags.DEFAULT_TAGS)) {
+                    for (StatusTags.Item t : StatusTags.complete(d, offset, config.statusTags())) {
                         CompletionItem ci = new CompletionItem(t.tag());
                         ci.setKind(CompletionItemKind.EnumMember);
                         ci.setDetail("status tag");
@@ -818,7 +819,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         List<Either<Command, CodeAction>> out = new ArrayList<>();
         List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
         if (only == null || only.stream().anyMatch(k -> CodeActionKind.RefactorRewrite.startsWith(k) || k.startsWith("refactor"))) {
-            for (StatusTags.Action a : StatusTags.actions(d, offset, StatusTags.DEFAULT_TAGS)) {
+            for (StatusTags.Action a : StatusTags.actions(d, offset, config.statusTags())) {
                 CodeAction ca = new CodeAction(a.title());
                 ca.setKind(CodeActionKind.RefactorRewrite);
                 ca.setIsPreferred(a.preferred());
@@ -831,6 +832,11 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
     /** Re-reads every file of the workspace folders and re-checks; answers with the counts. */
     static final String CMD_REINDEX = "bibmark.reindex";
+    /**
+     * Every entry of the workspace as one .bib text (the same as {@code bibmark export}); with a document URI as
+     * argument, only that document's entries.
+     */
+    static final String CMD_EXPORT = "bibmark.export";
 
     private Map<String, Object> reindexAndSummarize() {
         indexWorkspace();
@@ -853,6 +859,20 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             return CompletableFutures.computeAsync(worker, cancel -> {
                 if (CMD_REINDEX.equals(command)) {
                     return reindexAndSummarize();
+                }
+                if (CMD_EXPORT.equals(command)) {
+                    List<Document> docs = workspaceDocs();
+                    List<Object> args = params.getArguments();
+                    if (args != null && !args.isEmpty()) {
+                        Object a = args.get(0);
+                        String uri = a instanceof JsonElement j && j.isJsonPrimitive() ? j.getAsString() : String.valueOf(a);
+                        Document d = document(uri);
+                        if (d == null) {
+                            throw requestError("no such document: " + uri);
+                        }
+                        docs = List.of(d);
+                    }
+                    return BibExport.export(docs);
                 }
                 throw requestError("unknown command: " + command);
             });

@@ -43,7 +43,8 @@ class ConfigLoaderTest {
                             "invalid-key": "information"},
                  "requiredFields": {"Article": ["DOI", "author|editor"]},
                  "diagnostics": {"debounceMs": 350},
-                 "format": {"trailingComma": false}, "status": [], "keyPattern": "x"}
+                 "format": {"trailingComma": false}, "status": {"tags": ["READ", "READING", "TODO"]},
+                 "keyPattern": "[auth][year]"}
                 """);
         assertEquals(Optional.empty(), c.severityOf(Code.DUPLICATE_ENTRY));
         assertEquals(Optional.of(Severity.ERROR), c.severityOf(Code.MISSING_FIELD));
@@ -53,6 +54,54 @@ class ConfigLoaderTest {
         assertEquals(Map.of("article", List.of(List.of("doi"), List.of("author", "editor"))), c.requiredFields());
         assertEquals(350, c.debounceMs());
         assertEquals(FormatOptions.DEFAULT.withTrailingComma(false), c.format());
+        assertEquals(List.of("READ", "READING", "TODO"), c.statusTags());
+        assertEquals("[auth][year]", c.keyPattern());
+    }
+
+    @Test
+    void listDefaults() throws Exception {
+        Config c = json("{}");
+        assertEquals(List.of("READ", "UNREAD"), c.statusTags());
+        assertEquals("[auth:lower][year][veryshorttitle:lower]", c.keyPattern());
+        assertEquals(Optional.empty(), c.severityOf(Code.KEY_CONVENTION));
+        assertEquals(Optional.of(Severity.WARNING), c.severityOf(Code.TITLE_MISMATCH));
+        assertEquals(Optional.of(Severity.INFORMATION), c.severityOf(Code.MISSING_CITATION));
+    }
+
+    @Test
+    void onTurnsACheckOnWithItsDefaultSeverity() throws Exception {
+        Config c = json("{\"checks\": {\"key-convention\": \"on\", \"link-mismatch\": \"on\"}, "
+                + "\"status.tags\": [\"DONE\"]}");
+        assertEquals(Optional.of(Severity.HINT), c.severityOf(Code.KEY_CONVENTION));
+        assertEquals(Optional.of(Severity.WARNING), c.severityOf(Code.LINK_MISMATCH));
+        assertEquals(List.of("DONE"), c.statusTags());
+        assertEquals(Optional.of(Severity.ERROR),
+                json("{\"checks\": {\"key-convention\": \"error\"}}").severityOf(Code.KEY_CONVENTION));
+    }
+
+    @Test
+    void badStatusTags() {
+        assertContains(failure("{\"status\": [\"READ\"]}").getMessage(), "$.status", "object");
+        assertContains(failure("{\"status\": {\"tag\": [\"READ\"]}}").getMessage(), "$.status.tag", "tags");
+        assertContains(failure("{\"status\": {\"tags\": []}}").getMessage(), "$.status.tags", "non-empty");
+        assertContains(failure("{\"status\": {\"tags\": \"READ\"}}").getMessage(), "$.status.tags", "array");
+        assertContains(failure("{\"status\": {\"tags\": [\"READ\", 3]}}").getMessage(), "$.status.tags[1]");
+        assertContains(failure("{\"status\": {\"tags\": [\"`READ`\"]}}").getMessage(), "$.status.tags[0]",
+                "backticks");
+        assertContains(failure("{\"status\": {\"tags\": [\" READ\"]}}").getMessage(), "$.status.tags[0]");
+        assertContains(failure("{\"status\": {\"tags\": [\"READ\", \"READ\"]}}").getMessage(),
+                "$.status.tags[1]", "twice");
+    }
+
+    @Test
+    void badKeyPattern() {
+        assertContains(failure("{\"keyPattern\": \"[auth][veryshortitle]\"}").getMessage(), "$.keyPattern",
+                "unknown marker '[veryshortitle]'");
+        assertContains(failure("{\"keyPattern\": \"[auth:lowr]\"}").getMessage(), "$.keyPattern",
+                "unknown modifier ':lowr'");
+        assertContains(failure("{\"keyPattern\": \"[auth\"}").getMessage(), "$.keyPattern", "never closed");
+        assertContains(failure("{\"keyPattern\": 3}").getMessage(), "$.keyPattern", "key pattern");
+        assertContains(failure("{\"keyPattern\": {\"x\": 1}}").getMessage(), "$.keyPattern", "an object");
     }
 
     @Test

@@ -102,6 +102,10 @@ class ServerRobustnessIT {
             assertEquals(2, summary.get("entries").getAsInt(), summary.toString());
             assertEquals(2, summary.get("error").getAsInt(), summary.toString());
             assertTrue(c.call("workspace/executeCommand", "{\"command\":\"bibmark.nothing\"}").has("error"));
+            // Export: the workspace as one .bib; the clashing key is kept unique.
+            String bib = c.call("workspace/executeCommand", "{\"command\":\"bibmark.export\",\"arguments\":[]}")
+                    .get("result").getAsString();
+            assertTrue(bib.contains("@misc{same,") && bib.contains("@misc{same-2,"), bib);
             c.call("shutdown", "null");
             c.notify("exit", "null");
             assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));

@@ -1,0 +1,305 @@
+package dev.bibmark.checks;
+
+import dev.bibmark.bibtex.BibEntry;
+import dev.bibmark.markdown.Heading;
+import dev.bibmark.markdown.Link;
+import dev.bibmark.model.Block;
+import dev.bibmark.model.Document;
+import dev.bibmark.text.TextRange;
+import dev.bibmark.util.Latex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Markdown sections of a paper list and the text helpers the list-aware checks share: heading text
+ * without markup, trailing notes such as {@code (GPT-3)}, title comparison, and escaping for a heading or a
+ * BibTeX value.
+ */
+final class PaperSections {
+    private static final Pattern MD_LINK = Pattern.compile("!?\\[([^\\[\\]]*)\\]\\([^()\\s]*(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern AUTOLINK = Pattern.compile("<(?:https?|ftp)://[^\\s<>]+>");
+    private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});");
+    private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{1,3}|~~)(?=\\S)(.+?)(?<=\\S)\\1");
+    private static final Pattern CODE = Pattern.compile("(`+)(.+?)\\1");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
+    /** A trailing note: "(GPT-3)", "[ICLR 2024]", "(PReLU / MSRA)", optionally after a dash or colon. */
+    private static final Pattern TRAILING_NOTE = Pattern.compile("\\s*[-:–—]?\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])\\s*$");
+    private static final Pattern PARENTHESISED = Pattern.compile("\\s*\\([^()]*\\)");
+    private static final Pattern LEADING_LABEL = Pattern.compile("^\\s*[^\\s:]+(?:\\s+[^\\s:]+){0,2}?\\s*(?::|\\s-|-\\s|\\s–|\\s—)\\s+");
+    private static final Pattern ITEM_LINK_ROLE = Pattern.compile("\\blinks?$");
+    private static final Pattern BIBTEX_AT = Pattern.compile("(?m)^[ \\t>]*@[A-Za-z]+\\s*[{(]");
+
+    private PaperSections() {}
+
+    /**
+     * One heading's section.
+     *
+     * @param direct from the heading's end to the next heading of any level
+     * @param extended from the heading's end to the next heading of the same or a higher level
+     * @param blocks the BibTeX blocks whose nearest heading is this one
+     * @param links the links of {@code direct}
+     */
+    record Section(Heading heading, TextRange direct, TextRange extended, List<Block> blocks, List<Link> links) {
+        List<BibEntry> entries() {
+            List<BibEntry> out = new ArrayList<>();
+            for (Block b : blocks) {
+                out.addAll(b.bib().entries());
+            }
+            return out;
+        }
+
+        /** A paper's heading: it has a status tag or a {@code paper link:}. */
+        boolean isPaper() {
+            return heading.status() != null || !paperLinks().isEmpty();
+        }
+
+        /**
+         * A heading of the list's items: it has a status tag or a link written {@code <what> link: [...](...)}
+         * ({@code paper link}, {@code blog link}, {@code homepage link}).
+         */
+        boolean isItem() {
+            return heading.status() != null || links.stream().anyMatch(l -> ITEM_LINK_ROLE.matcher(l.role()).find());
+        }
+
+        /** Links written {@code paper link: [...](...)} (the role says "paper"). */
+        List<Link> paperLinks() {
+            return links.stream().filter(Link::isPaperLink).toList();
+        }
+    }
+
+    /** Every heading's section, in document order; empty for .bib documents. */
+    static List<Section> of(Document doc) {
+        List<Section> out = new ArrayList<>();
+        if (!doc.markdown()) {
+            return out;
+        }
+        List<Heading> hs = doc.markdownIndex().headings();
+        int n = doc.text().length();
+        for (int i = 0; i < hs.size(); i++) {
+            Heading h = hs.get(i);
+            int directEnd = i + 1 < hs.size() ? hs.get(i + 1).range().start() : n;
+            int extendedEnd = n;
+            for (int j = i + 1; j < hs.size(); j++) {
+                if (hs.get(j).level() <= h.level()) {
+                    extendedEnd = hs.get(j).range().start();
+                    break;
+                }
+            }
+            int start = Math.min(h.range().end(), directEnd);
+            List<Block> blocks = new ArrayList<>();
+            for (Block b : doc.blocks()) {
+                if (b.paper() != null && b.paper().heading().range().equals(h.range())) {
+                    blocks.add(b);
+                }
+            }
+            List<Link> links = new ArrayList<>();
+            for (Link l : doc.markdownIndex().links()) {
+                if (l.range().start() >= start && l.range().start() < directEnd) {
+                    links.add(l);
+                }
+            }
+            out.add(new Section(h, new TextRange(start, directEnd), new TextRange(start, Math.max(start, extendedEnd)),
+                    List.copyOf(blocks), List.copyOf(links)));
+        }
+        return out;
+    }
+
+    /** The section whose heading has this title range or whole range, if any. */
+    static Optional<Section> withHeading(Document doc, TextRange range) {
+        for (Section s : of(doc)) {
+            Heading h = s.heading();
+            if (h.titleRange().equals(range) || h.range().equals(range)
+                    || (h.statusRange() != null && h.statusRange().equals(range))) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a section's text holds an {@code @type{} line outside a bibtex fence (an untagged code block). */
+    static boolean hasBibtexText(Document doc, TextRange range) {
+        return BIBTEX_AT.matcher(doc.text().substring(range.start(), range.end())).find();
+    }
+
+    /** Heading Markdown as plain text: links, emphasis, code, HTML tags and entities, backslash escapes. */
+    static String plain(String markdown) {
+        String s = MD_LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        s = AUTOLINK.matcher(s).replaceAll("");
+        s = HTML_TAG.matcher(s).replaceAll("");
+        s = CODE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
+        String prev;
+        do {
+            prev = s;
+            s = EMPHASIS.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
+        } while (!s.equals(prev));
+        s = ESCAPE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        s = ENTITY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(1), m.group())));
+        return s.trim().replaceAll("\\s+", " ");
+    }
+
+    private static String entity(String name, String whole) {
+        try {
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                return new String(Character.toChars(Integer.parseInt(name.substring(2), 16)));
+            }
+            if (name.startsWith("#")) {
+                return new String(Character.toChars(Integer.parseInt(name.substring(1))));
+            }
+        } catch (IllegalArgumentException e) {
+            return whole;
+        }
+        return switch (name) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "nbsp" -> " ";
+            case "ndash" -> "–";
+            case "mdash" -> "—";
+            default -> whole;
+        };
+    }
+
+    /** The heading text and the shorter forms left after removing trailing notes one by one. */
+    static List<String> withoutTrailingNotes(String plainHeading) {
+        List<String> out = new ArrayList<>();
+        String s = plainHeading;
+        out.add(s);
+        for (int i = 0; i < 3; i++) {
+            Matcher m = TRAILING_NOTE.matcher(s);
+            if (!m.find() || m.start() == 0) {
+                break;
+            }
+            s = s.substring(0, m.start()).trim();
+            if (Latex.normalizeTitle(s).isEmpty()) {
+                break;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** The heading without its trailing notes ("Deep Learning (Flower Book)" gives "Deep Learning"). */
+    static String core(String plainHeading) {
+        List<String> forms = withoutTrailingNotes(plainHeading);
+        return forms.get(forms.size() - 1);
+    }
+
+    /** The comparison key of a title: LaTeX decoded, case, accents, punctuation and spaces dropped. */
+    static String titleKey(String latexOrPlain) {
+        return Latex.normalizeTitle(latexOrPlain).replace(" ", "");
+    }
+
+    /**
+     * Whether a heading (plain text) names the entry's title (LaTeX). Besides the full texts, each side may
+     * drop trailing notes ({@code (GPT-3)}, {@code [ICML 2023]}), every parenthesised part
+     * ({@code Zero Bubble (Almost) Pipeline Parallelism}) and a leading label of at most three words before a
+     * colon or dash ({@code ChatDev: ...}, {@code AdamW - ...}); HTML entities such as {@code &amp;} are
+     * decoded on both sides.
+     */
+    static boolean sameTitle(String plainHeading, String latexTitle) {
+        String title = decodeEntities(latexTitle);
+        // A label is dropped on one side only, so "DELTA: X" and "GAMMA: X" still differ.
+        return intersect(comparisonKeys(plainHeading, true), comparisonKeys(title, false))
+                || intersect(comparisonKeys(plainHeading, false), comparisonKeys(title, true));
+    }
+
+    private static boolean intersect(java.util.Set<String> a, java.util.Set<String> b) {
+        for (String k : a) {
+            if (b.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Set<String> comparisonKeys(String text, boolean dropLabel) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>(withoutTrailingNotes(text));
+        String noParens = PARENTHESISED.matcher(text).replaceAll(" ").trim();
+        if (!titleKey(noParens).isEmpty()) {
+            forms.add(noParens);
+        }
+        for (String f : dropLabel ? List.copyOf(forms) : List.<String>of()) {
+            Matcher m = LEADING_LABEL.matcher(f);
+            if (m.find() && !titleKey(f.substring(m.end())).isEmpty()) {
+                forms.add(f.substring(m.end()));
+            }
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String f : forms) {
+            keys.add(titleKey(f));
+        }
+        return keys;
+    }
+
+    /** HTML entities decoded ({@code &amp;} and {@code &nbsp;} occur in copied titles). */
+    static String decodeEntities(String s) {
+        return ENTITY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(1), m.group())));
+    }
+
+    /** A display title from BibTeX: LaTeX decoded, whitespace collapsed. */
+    static String display(String latexTitle) {
+        return Latex.toUnicode(latexTitle).trim().replaceAll("\\s+", " ");
+    }
+
+    /** Plain text for a Markdown heading: characters Markdown would read as markup are escaped. */
+    static String escapeMarkdown(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\`*_[]<>#".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** Plain text for a braced BibTeX value: TeX specials escaped, braces dropped. */
+    static String escapeBibtex(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&', '%', '$', '#', '_' -> sb.append('\\').append(c);
+                case '{', '}', '\\' -> { }
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The line separator the document uses ("\r\n" when its first line ends so). */
+    static String newline(String text) {
+        int i = text.indexOf('\n');
+        return i > 0 && text.charAt(i - 1) == '\r' ? "\r\n" : "\n";
+    }
+
+    /** Levenshtein distance ignoring case, for nearest-tag suggestions. */
+    static int distance(String a, String b) {
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
+        int[] prev = new int[y.length() + 1];
+        int[] cur = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                int sub = prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[y.length()];
+    }
+}
