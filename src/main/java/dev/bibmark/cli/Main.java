@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Command-line entry point: {@code bibmark check|format|lsp|--version|--help}. */
+/** Command-line entry point: {@code bibmark check|format|export|lsp|--version|--help}. */
 public final class Main {
     static final String USAGE = """
             usage: bibmark <command> [options]
@@ -18,6 +18,9 @@ public final class Main {
                     fences of Markdown files; style from the "format" settings of
                     .bibmark.json) and print the files that changed; with --check,
                     change nothing, print the files that would change and exit 1 if any
+              export [--out FILE] PATH...
+                    write every entry of the files as one .bib (stdout by default):
+                    @strings first, identical copies once, clashing keys made unique
               lsp [--stdio]
                     run the language server over stdin/stdout
               --version   print the version
