@@ -226,6 +226,16 @@ local function describe(ds, messages)
   return '[' .. table.concat(t, '; ') .. ']'
 end
 
+--- Waits until the server has published diagnostics for the buffer's current text (Neovim sends the
+--- changedtick as the version; our server versions every publish), so no stale diagnostic is read.
+local function wait_current(handle, buf, path)
+  local version = api.nvim_buf_get_changedtick(buf)
+  wait_for(('diagnostics of %s for version %d'):format(vim.fn.fnamemodify(path, ':t'), version), function()
+    local p = (published[handle.id] or {})[path]
+    return p ~= nil and p.version ~= nil and p.version >= version
+  end)
+end
+
 local function has_codes(buf, ...)
   for _, code in ipairs({ ... }) do
     if #diags(buf, code) == 0 then
@@ -400,6 +410,7 @@ local function completion()
     context = { triggerKind = 2, triggerCharacter = '@' },
   })
   api.nvim_buf_set_lines(buf, prose + 1, prose + 2, false, {}) -- leave the buffer as it was
+  wait_current(ctx.main, buf, ctx.papers) -- and its diagnostics
   local items = result and (result.items or result) or {}
   local labels, details = {}, {}
   for _, it in ipairs(items) do
@@ -435,19 +446,16 @@ end
 --- missing comma clears the syntax error; the duplicate key stays.
 local function edit_clears_diagnostic()
   local buf = ctx.buf
-  wait_for('the syntax error to be shown', function()
-    return has_codes(buf, 'bibtex-syntax')
+  local lines = lines_of(buf)
+  local entry = find_line(lines, '@inproceedings{vaswani2017attention,')
+  local booktitle = find_line(lines, 'booktitle={Advances in Neural Information Processing Systems}', entry + 1)
+  wait_for('the syntax error at the end of line ' .. (booktitle + 1), function()
+    local d = diags(buf, 'bibtex-syntax')[1]
+    return d ~= nil and d.lnum == booktitle
   end)
-  local syntax = diags(buf, 'bibtex-syntax')[1]
-  local line = lines_of(buf)[syntax.lnum + 1]
   local sent = #ctx.main.didchange
-  api.nvim_buf_set_lines(buf, syntax.lnum, syntax.lnum + 1, false, { line .. ',' })
-  local version = api.nvim_buf_get_changedtick(buf)
-  local papers = published[ctx.main.id]
-  wait_for('a publish for the edited version', function()
-    local p = papers[ctx.papers]
-    return p and p.version and p.version >= version
-  end)
+  api.nvim_buf_set_lines(buf, booktitle, booktitle + 1, false, { lines[booktitle + 1] .. ',' })
+  wait_current(ctx.main, buf, ctx.papers)
   wait_for('the bibtex-syntax diagnostic to clear', function()
     return not has_codes(buf, 'bibtex-syntax')
   end)
