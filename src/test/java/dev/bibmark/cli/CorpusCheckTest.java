@@ -120,10 +120,27 @@ class CorpusCheckTest {
                 expectedErrors.add(code);
             }
         }
+        java.util.Map<String, Integer> planted = new java.util.HashMap<>();
+        Set<String> collidingKeys = new HashSet<>();
+        for (JsonElement t : JsonParser.parseString(Files.readString(truth)).getAsJsonArray()) {
+            JsonObject o = t.getAsJsonObject();
+            planted.merge(o.get("defect").getAsString(), 1, Integer::sum);
+            if (o.get("defect").getAsString().equals("key_collision")) {
+                collidingKeys.add(o.get("key").getAsString().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        java.util.Map<String, Integer> errors = new java.util.HashMap<>();
         for (String e : findings(r.json(), "error")) {
             String code = e.split(":", 4)[2];
             assertTrue(expectedErrors.contains(code), "unexpected error " + e);
+            errors.merge(code, 1, Integer::sum);
+            if (code.equals("duplicate-key")) {
+                String key = e.replaceFirst("(?s)^.*Key '([^']*)'.*$", "$1").toLowerCase(java.util.Locale.ROOT);
+                assertTrue(collidingKeys.contains(key), "duplicate-key on a key that was not planted: " + e);
+            }
         }
+        // Nothing else is an error: one syntax error per planted one, duplicate-key only on planted colliding keys.
+        assertEquals(planted.getOrDefault("syntax_error", 0), errors.getOrDefault("bibtex-syntax", 0), errors.toString());
     }
 
     @Test
