@@ -31,7 +31,8 @@ public final class InvalidKeyCheck implements DocumentCheck {
         return out;
     }
 
-    static String badChars(String key) {
+    /** The invalid characters of a key, listed for a message; "" when the key is valid. */
+    public static String badChars(String key) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
