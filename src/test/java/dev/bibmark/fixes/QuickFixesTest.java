@@ -151,6 +151,17 @@ class QuickFixesTest {
     }
 
     @Test
+    void ignoreAboveAFenceThatOpensAListItemAndCrlfText() {
+        String md = "# P\n\n- ```bibtex\n  @online{k, title = {T}}\n  ```\n";
+        String ignored = fixOne("a.md", md, Code.UNKNOWN_ENTRY_TYPE, "Ignore");
+        assertEquals("# P\n\n- <!-- bibmark-disable-next-line unknown-entry-type -->\n  ```bibtex\n"
+                + "  @online{k, title = {T}}\n  ```\n", ignored);
+        assertEquals(List.of(), FixHarness.check(List.of(Documents.parse("a.md", ignored))).all);
+        assertEquals("@article{k,\r\n  title = {T},\r\n  author = {},\r\n  journal = {},\r\n  year = {}\r\n}\r\n",
+                fixOne("a.bib", "@article{k,\r\n  title = {T}\r\n}\r\n", Code.MISSING_FIELD, "Add"));
+    }
+
+    @Test
     void duplicateFieldRemoveOrKeepLater() {
         String in = "@misc{k,\n  note = {a},\n  year = 2020,\n  note = {b}\n}\n";
         List<Document> ws = FixHarness.parse("a.bib", in);
