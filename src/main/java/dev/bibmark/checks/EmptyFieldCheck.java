@@ -28,7 +28,8 @@ public final class EmptyFieldCheck implements DocumentCheck {
         return out;
     }
 
-    static boolean isBlank(BibValue v) {
+    /** Whether a value has no text (only blanks and braces); macros and numbers never are. */
+    public static boolean isBlank(BibValue v) {
         for (BibValue.Part p : v.parts()) {
             // A macro or a number always contributes text (an undefined macro is reported elsewhere).
             if (p instanceof BibValue.Macro || p instanceof BibValue.Number) {

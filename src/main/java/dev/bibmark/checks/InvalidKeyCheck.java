@@ -30,7 +30,8 @@ public final class InvalidKeyCheck implements DocumentCheck {
         return out;
     }
 
-    static String badChars(String key) {
+    /** The invalid characters of a key, listed for a message; "" when the key is valid. */
+    public static String badChars(String key) {
         return Keys.invalidChars(key);
     }
 }

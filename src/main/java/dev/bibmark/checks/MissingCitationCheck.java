@@ -99,7 +99,9 @@ public final class MissingCitationCheck implements DocumentCheck {
         sb.setLength(sb.length() - 1);
         sb.append(nl).append('}').append(nl).append("```");
         int at = lastContentEnd(doc, s.direct());
-        return List.of(new Fix("Insert a bibtex block for '" + title + "'", List.of(Edit.insert(at, sb.toString()))));
+        String blanks = year.isEmpty() ? "author and year" : "author";
+        return List.of(new Fix("Insert a bibtex block for '" + title + "' (" + blanks + " to fill in)",
+                List.of(Edit.insert(at, sb.toString()))));
     }
 
     private static String baseKey(Config config, Map<String, String> fields) {

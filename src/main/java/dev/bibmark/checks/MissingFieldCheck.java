@@ -62,7 +62,8 @@ public final class MissingFieldCheck implements DocumentCheck {
         return out;
     }
 
-    static List<List<String>> required(String typeLower, Config config) {
+    /** The either-or groups of required fields of a (lower-case) type, with the configured extras. */
+    public static List<List<String>> required(String typeLower, Config config) {
         List<List<String>> groups = new ArrayList<>(REQUIRED.getOrDefault(typeLower, List.of()));
         List<List<String>> extra = config.requiredFields() == null ? null : config.requiredFields().get(typeLower);
         if (extra != null) {

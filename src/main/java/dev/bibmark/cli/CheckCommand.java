@@ -5,25 +5,40 @@ import dev.bibmark.checks.Finding;
 import dev.bibmark.config.Config;
 import dev.bibmark.config.ConfigException;
 import dev.bibmark.config.ConfigLoader;
+import dev.bibmark.fixes.FixAll;
 import dev.bibmark.model.Document;
 import dev.bibmark.model.Documents;
 import dev.bibmark.workspace.FileCollector;
 import dev.bibmark.workspace.TextFiles;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code bibmark check}: the same checks as the server, for terminals and CI. */
+/**
+ * {@code bibmark check}: the same checks as the server, for terminals and CI. With {@code --fix} it first applies
+ * fix-all (every safe quick-fix) to the files and reports what remains; with {@code --fix --dry-run} it prints
+ * the fixes as a unified diff and writes nothing (the exit status is that of the fixed text).
+ */
 final class CheckCommand {
     private CheckCommand() {}
 
+    /** Fix-all passes per run: each pass fixes what the previous one made parseable. */
+    static final int FIX_PASSES = 10;
+
     static int run(String[] args, PrintStream out, PrintStream err) {
         String format = "text";
+        boolean fix = false;
+        boolean dryRun = false;
         Path configFile = null;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -43,6 +58,10 @@ final class CheckCommand {
                 format = a.substring("--format=".length());
             } else if (a.startsWith("--config=")) {
                 configFile = Path.of(a.substring("--config=".length()));
+            } else if (a.equals("--fix")) {
+                fix = true;
+            } else if (a.equals("--dry-run")) {
+                dryRun = true;
             } else if (a.equals("--help") || a.equals("-h")) {
                 out.print(Main.USAGE);
                 return 0;
@@ -55,6 +74,10 @@ final class CheckCommand {
         }
         if (!format.equals("text") && !format.equals("json") && !format.equals("github")) {
             err.println("bibmark check: unknown format '" + format + "' (use text, json or github)");
+            return 2;
+        }
+        if (dryRun && !fix) {
+            err.println("bibmark check: --dry-run needs --fix");
             return 2;
         }
         if (paths.isEmpty()) {
@@ -77,9 +100,17 @@ final class CheckCommand {
         }
         Path cwd = Path.of("").toAbsolutePath();
         Map<Path, String> texts = new LinkedHashMap<>();
+        Map<String, Path> files = new HashMap<>();
+        Set<String> unwritable = new HashSet<>();
         for (Path p : collected.files()) {
             try {
-                texts.put(p, TextFiles.read(p));
+                String text = TextFiles.read(p);
+                texts.put(p, text);
+                files.put(display(cwd, p), p);
+                if (fix && !Arrays.equals(text.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(p))) {
+                    // Writing the decoded text back would replace the bytes that are not UTF-8.
+                    unwritable.add(display(cwd, p));
+                }
             } catch (IOException e) {
                 err.println("bibmark check: cannot read " + display(cwd, p) + ": " + e.getMessage());
                 inputError = true;
@@ -88,12 +119,49 @@ final class CheckCommand {
         List<Document> docs = texts.entrySet().parallelStream()
                 .map(e -> Documents.parse(display(cwd, e.getKey()), e.getValue()))
                 .toList();
+        if (fix) {
+            List<Document> fixable = docs.stream().filter(d -> !unwritable.contains(d.path())).toList();
+            for (String p : unwritable) {
+                err.println("bibmark check: not fixing " + p + ": it is not valid UTF-8");
+            }
+            List<Document> fixed = FixAll.applyPasses(fixable, config, FIX_PASSES,
+                    msg -> err.println("bibmark check: internal error: " + msg));
+            Map<String, Document> byPath = new HashMap<>();
+            fixed.forEach(d -> byPath.put(d.path(), d));
+            List<Document> after = new ArrayList<>();
+            int changed = 0;
+            for (Document d : docs) {
+                Document f = byPath.getOrDefault(d.path(), d);
+                after.add(f);
+                if (f.text().equals(d.text())) {
+                    continue;
+                }
+                changed++;
+                if (dryRun) {
+                    out.print(UnifiedDiff.of(d.path(), d.text(), f.text()));
+                } else {
+                    try {
+                        Files.writeString(files.get(d.path()), f.text(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        err.println("bibmark check: cannot write " + d.path() + ": " + e.getMessage());
+                        inputError = true;
+                        after.set(after.size() - 1, d);
+                        changed--;
+                    }
+                }
+            }
+            err.println("bibmark check: " + (dryRun ? "would fix " : "fixed ") + changed + " file"
+                    + (changed == 1 ? "" : "s"));
+            docs = after;
+        }
         List<Finding> findings = Checker.run(docs, config, msg -> err.println("bibmark check: internal error: " + msg));
         Report report = new Report(docs, findings);
-        switch (format) {
-            case "json" -> report.printJson(out);
-            case "github" -> report.printGithub(out);
-            default -> report.printText(out);
+        if (!dryRun) {
+            switch (format) {
+                case "json" -> report.printJson(out);
+                case "github" -> report.printGithub(out);
+                default -> report.printText(out);
+            }
         }
         if (inputError) {
             return 2;

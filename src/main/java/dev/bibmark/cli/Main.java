@@ -10,9 +10,11 @@ public final class Main {
             usage: bibmark <command> [options]
 
             commands:
-              check [--format text|json|github] [--config FILE] PATH...
+              check [--format text|json|github] [--config FILE] [--fix [--dry-run]] PATH...
                     check Markdown paper lists and .bib files (folders are searched for
-                    *.md, *.markdown and *.bib, obeying .gitignore)
+                    *.md, *.markdown and *.bib, obeying .gitignore); --fix applies every
+                    safe quick-fix to the files first, --dry-run prints them as a diff
+                    instead of writing
               format [--check] [--config FILE] PATH...
                     format the BibTeX entries of the same files in place (only bibtex
                     fences of Markdown files; style from the "format" settings of

@@ -15,6 +15,9 @@ import dev.bibmark.features.EntryInfo;
 import dev.bibmark.features.Hover;
 import java.io.IOException;
 import org.eclipse.lsp4j.CompletionItem;
+import dev.bibmark.fixes.Fix;
+import dev.bibmark.fixes.FixAll;
+import dev.bibmark.fixes.QuickFixes;
 import dev.bibmark.export.BibExport;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.ExecuteCommandParams;
@@ -199,7 +202,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_REINDEX, CMD_EXPORT)));
         caps.setDocumentRangeFormattingProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite,
-                CodeActionKind.SourceFixAll + ".bibmark")));
+                FIX_ALL)));
         WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
         wf.setSupported(true);
         wf.setChangeNotifications(true);
@@ -814,11 +817,84 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         return out;
     }
 
+    static final String FIX_ALL = CodeActionKind.SourceFixAll + ".bibmark";
+
+    /** Whether a client's {@code only} filter admits a kind (a filter entry is a prefix of the kinds it admits). */
+    private static boolean wants(List<String> only, String kind) {
+        return only == null || only.isEmpty() || only.stream().anyMatch(k -> kind.equals(k) || kind.startsWith(k + "."));
+    }
+
+    /** The current findings of one document: cached for an unchanged snapshot, else computed now. Worker only. */
+    private List<Finding> findingsOf(Document d, List<Document> ws) {
+        List<Finding> out = new ArrayList<>(docFindings.containsKey(d) && docFindingsConfig == config
+                ? docFindings.get(d) : Checker.runDocument(d, config, msg -> log(MessageType.Error, "bibmark: " + msg)));
+        for (Finding f : Checker.runWorkspace(ws, config, msg -> log(MessageType.Error, "bibmark: " + msg))) {
+            if (f.path().equals(d.path())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     /** Code actions at a range: quick-fixes for its diagnostics, status-tag toggles, fix-all. Worker only. */
     private List<Either<Command, CodeAction>> codeActions(Document d, int offset, CodeActionParams params) {
         List<Either<Command, CodeAction>> out = new ArrayList<>();
         List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
-        if (only == null || only.stream().anyMatch(k -> CodeActionKind.RefactorRewrite.startsWith(k) || k.startsWith("refactor"))) {
+        List<Document> ws = workspaceDocs();
+        List<Finding> findings = findingsOf(d, ws);
+        if (wants(only, CodeActionKind.QuickFix)) {
+            Range r = params.getRange();
+            int end = r == null ? offset : d.lines().offset(r.getEnd().getLine(), r.getEnd().getCharacter(), d.text());
+            List<org.eclipse.lsp4j.Diagnostic> sent = params.getContext() == null || params.getContext().getDiagnostics() == null
+                    ? List.of() : params.getContext().getDiagnostics();
+            for (Finding f : findings) {
+                // The findings under the requested range (as the client's diagnostics are, at worst, slightly stale).
+                if (f.range().end() < offset || f.range().start() > end) {
+                    continue;
+                }
+                org.eclipse.lsp4j.Diagnostic diag = Lsp.diagnostic(f, Map.of(d.path(), d));
+                for (org.eclipse.lsp4j.Diagnostic c : sent) {
+                    if (c.getCode() != null && c.getCode().isLeft() && f.code().id().equals(c.getCode().getLeft())
+                            && c.getRange().equals(diag.getRange())) {
+                        diag = c;
+                    }
+                }
+                List<Fix> fixes;
+                try {
+                    fixes = QuickFixes.forFinding(d, f, ws, config);
+                } catch (RuntimeException | StackOverflowError e) {
+                    log(MessageType.Error, "bibmark: quick-fixes for " + f.code().id() + " failed: " + e);
+                    continue;
+                }
+                for (Fix fix : fixes) {
+                    CodeAction ca = new CodeAction(fix.title());
+                    ca.setKind(CodeActionKind.QuickFix);
+                    ca.setDiagnostics(List.of(diag));
+                    ca.setIsPreferred(fix.preferred());
+                    ca.setEdit(Lsp.workspaceEdit(fix.edits(), ws, d));
+                    out.add(Either.forRight(ca));
+                }
+            }
+        }
+        if (wants(only, CodeActionKind.RefactorRewrite)) {
+            for (Fix fix : QuickFixes.completeFromLink(d, offset)) {
+                CodeAction ca = new CodeAction(fix.title());
+                ca.setKind(CodeActionKind.RefactorRewrite);
+                ca.setEdit(Lsp.workspaceEdit(fix.edits(), ws, d));
+                out.add(Either.forRight(ca));
+            }
+        }
+        if (only != null && only.stream().anyMatch(k -> k.equals(CodeActionKind.SourceFixAll) || k.equals(FIX_ALL)
+                || k.equals(CodeActionKind.Source))) {
+            List<dev.bibmark.text.Edit> edits = FixAll.compute(d, findings, ws, config);
+            if (!edits.isEmpty()) {
+                CodeAction ca = new CodeAction("Fix all safe bibmark problems");
+                ca.setKind(FIX_ALL);
+                ca.setEdit(Lsp.workspaceEdit(Map.of(d.path(), edits), ws, d));
+                out.add(Either.forRight(ca));
+            }
+        }
+        if (wants(only, CodeActionKind.RefactorRewrite)) {
             for (StatusTags.Action a : StatusTags.actions(d, offset, config.statusTags())) {
                 CodeAction ca = new CodeAction(a.title());
                 ca.setKind(CodeActionKind.RefactorRewrite);

@@ -141,4 +141,54 @@ class NavigationIT {
             assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void aQuickFixAppliedThroughTheProtocolClearsItsDiagnostic() throws Exception {
+        String uri = "file:///tmp/bibmark-it/fix.md";
+        String text = "# P\n\n```bibtex\n@article{k,\n  title = {T}\n  author = {Doe, Jane},\n  journal = {J},\n  year = {2020}\n}\n```\n";
+        com.google.gson.Gson gson = new com.google.gson.Gson();
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{}}");
+            c.notify("initialized", "{}");
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + uri + "\",\"languageId\":\"markdown\",\"version\":1,\"text\":"
+                    + gson.toJson(text) + "}}");
+            JsonArray diags = c.diagnosticsFor(uri).getAsJsonObject("params").getAsJsonArray("diagnostics");
+            assertEquals(1, diags.size(), diags.toString());
+            JsonObject diag = diags.get(0).getAsJsonObject();
+            assertEquals("bibtex-syntax", diag.get("code").getAsString());
+            JsonArray actions = c.call("textDocument/codeAction", "{" + doc(uri) + ",\"range\":" + diag.get("range")
+                    + ",\"context\":{\"diagnostics\":[" + diag + "],\"only\":[\"quickfix\"]}}").getAsJsonArray("result");
+            JsonObject preferred = null;
+            for (JsonElement a : actions) {
+                JsonObject o = a.getAsJsonObject();
+                assertEquals("quickfix", o.get("kind").getAsString());
+                if (o.has("isPreferred") && o.get("isPreferred").getAsBoolean()) {
+                    preferred = o;
+                }
+            }
+            assertTrue(preferred != null, actions.toString());
+            assertEquals(diag, preferred.getAsJsonArray("diagnostics").get(0));
+            assertTrue(actions.toString().contains("Ignore"), actions.toString());
+            String fixed = applyEdits(text, preferred.getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(uri));
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":\"" + uri + "\",\"version\":2},\"contentChanges\":[{\"text\":"
+                    + gson.toJson(fixed) + "}]}");
+            JsonObject after = c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+                    && m.getAsJsonObject("params").has("version") && m.getAsJsonObject("params").get("version").getAsInt() == 2);
+            assertEquals(0, after.getAsJsonObject("params").getAsJsonArray("diagnostics").size(), after.toString());
+
+            // Fix-all on a list with safe problems: one source action, and applying it leaves none of them.
+            String messy = "# P\n\n```bibtex\n@article{k2,\n  title = {T},\n  note = {},\n  author = {Doe, Jane},\n  journal = {J},\n  year = {2020}\n}\n```\n";
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":\"" + uri + "\",\"version\":3},\"contentChanges\":[{\"text\":"
+                    + gson.toJson(messy) + "}]}");
+            JsonArray all = c.call("textDocument/codeAction", "{" + doc(uri) + ",\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":0,\"character\":0}},"
+                    + "\"context\":{\"diagnostics\":[],\"only\":[\"source.fixAll\"]}}").getAsJsonArray("result");
+            assertEquals(1, all.size(), all.toString());
+            assertEquals("source.fixAll.bibmark", all.get(0).getAsJsonObject().get("kind").getAsString());
+            String clean = applyEdits(messy, all.get(0).getAsJsonObject().getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(uri));
+            assertTrue(!clean.contains("note = {}"), clean);
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
 }

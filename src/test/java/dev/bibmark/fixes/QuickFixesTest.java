@@ -1,0 +1,273 @@
+package dev.bibmark.fixes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bibmark.checks.Code;
+import dev.bibmark.checks.Finding;
+import dev.bibmark.model.Document;
+import dev.bibmark.model.Documents;
+import dev.bibmark.text.Edit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What each fix writes, exactly. */
+class QuickFixesTest {
+    /** The fixes of the first finding with that code in the workspace. */
+    private static List<Fix> fixes(List<Document> ws, Code code) {
+        FixHarness.Checked c = FixHarness.check(ws);
+        Finding f = c.all.stream().filter(x -> x.code() == code).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code.id() + " in " + c.all));
+        return QuickFixes.forFinding(c.doc(f.path()), f, ws, FixHarness.CONFIG);
+    }
+
+    private static Fix fix(List<Document> ws, Code code, String titleStart) {
+        return fixes(ws, code).stream().filter(x -> x.title().startsWith(titleStart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no fix '" + titleStart + "' in "
+                        + fixes(ws, code).stream().map(Fix::title).toList()));
+    }
+
+    private static String applied(List<Document> ws, String path, Fix fix) {
+        Document d = ws.stream().filter(x -> x.path().equals(path)).findFirst().orElseThrow();
+        return Edit.apply(d.text(), fix.editsFor(path));
+    }
+
+    private static String fixOne(String path, String text, Code code, String titleStart) {
+        List<Document> ws = FixHarness.parse(path, text);
+        return applied(ws, path, fix(ws, code, titleStart));
+    }
+
+    @Test
+    void missingCommaBetweenFields() {
+        assertEquals("@misc{k,\n  eprint={1},\n  url={u},\n}\n",
+                fixOne("a.bib", "@misc{k,\n  eprint={1}\n  url={u},\n}\n", Code.BIBTEX_SYNTAX, "Insert the missing ','"));
+    }
+
+    @Test
+    void missingKeyIsGenerated() {
+        String in = "@article{title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = 2017}\n";
+        List<Document> ws = FixHarness.parse("a.bib", in, "b.bib", "@misc{vaswani2017attention, title = {X}}\n");
+        Fix f = fix(ws, Code.BIBTEX_SYNTAX, "Insert the generated key");
+        assertEquals("Insert the generated key 'vaswani2017attentionb'", f.title());
+        assertTrue(f.safe() && f.preferred());
+        assertEquals("@article{vaswani2017attentionb, title = {Attention Is All You Need}, author = {Vaswani, Ashish},"
+                + " year = 2017}\n", applied(ws, "a.bib", f));
+    }
+
+    @Test
+    void closesTheBraceBeforeTheNextField() {
+        assertEquals("@misc{k,\n  title = {A {B} c},\n  year = {2020},\n}\n",
+                fixOne("a.bib", "@misc{k,\n  title = {A {B} c,\n  year = {2020},\n}\n", Code.BIBTEX_SYNTAX,
+                        "Close the brace"));
+        assertEquals("@misc{k,\n  title = {Foo},\n  year = 2020\n}\n",
+                fixOne("a.bib", "@misc{k,\n  title = {Foo}},\n  year = 2020\n}\n", Code.BIBTEX_SYNTAX,
+                        "Delete the '}'"));
+        assertEquals("@misc{k, title = \"Foo\",\n year = 2020}\n",
+                fixOne("a.bib", "@misc{k, title = \"Foo,\n year = 2020}\n", Code.BIBTEX_SYNTAX, "Close the string"));
+        assertEquals("@misc{k, title = {x}}\n",
+                fixOne("a.bib", "@misc{k, title = {x}\n", Code.BIBTEX_SYNTAX, "Insert the missing '}'"));
+    }
+
+    @Test
+    void missingEqualsAndValue() {
+        assertEquals("@misc{k, title = {x}, year = 2020}\n",
+                fixOne("a.bib", "@misc{k, title {x}, year = 2020}\n", Code.BIBTEX_SYNTAX, "Insert the missing '='"));
+        assertEquals("@misc{k, year = 2020}\n",
+                fixOne("a.bib", "@misc{k, title = , year = 2020}\n", Code.BIBTEX_SYNTAX, "Remove the field 'title'"));
+    }
+
+    @Test
+    void missingFieldsFilledFromTheArxivLinkWithSnippet() {
+        String md = """
+                #### Attention Is All You Need
+
+                paper link: [here](https://arxiv.org/abs/1706.03762v7)
+
+                ```bibtex
+                @article{vaswani2017attention,
+                  title     = {Attention Is All You Need},
+                  author    = {Vaswani, Ashish}
+                }
+                ```
+                """;
+        List<Document> ws = FixHarness.parse("a.md", md);
+        Fix f = fix(ws, Code.MISSING_FIELD, "Add");
+        assertEquals("Add the missing fields journal, year (filled in)", f.title());
+        assertTrue(f.safe() && f.preferred());
+        assertTrue(applied(ws, "a.md", f).contains("""
+                  author    = {Vaswani, Ashish},
+                  journal   = {arXiv preprint arXiv:1706.03762},
+                  year      = {2017}
+                }"""), applied(ws, "a.md", f));
+        assertEquals(",\n  journal   = {${1:arXiv preprint arXiv:1706.03762}\\},\n  year      = {${2:2017}\\}$0",
+                f.snippet().newText());
+        assertEquals(f.editsFor("a.md").get(0).range(), f.snippet().range());
+    }
+
+    @Test
+    void missingFieldsWithPlaceholdersKeepLayout() {
+        Fix f = fix(FixHarness.parse("a.bib", "@article{k, title = {T}}\n"), Code.MISSING_FIELD, "Add");
+        assertEquals("Add the missing fields author, journal, year (author, journal, year empty, to fill in)",
+                f.title());
+        assertFalse(f.safe());
+        assertEquals("@article{k, title = {T}, author = {}, journal = {}, year = {}}\n",
+                Edit.apply("@article{k, title = {T}}\n", f.editsFor("a.bib")));
+        assertEquals("@article{k,\n  author = {},\n  title = {},\n  journal = {},\n  year = {}\n}\n",
+                fixOne("a.bib", "@article{k,\n}\n", Code.MISSING_FIELD, "Add"));
+        // Trailing commas stay trailing commas.
+        assertEquals("@article{k,\n  title={T},\n  author={},\n  journal={},\n  year={},\n}\n",
+                fixOne("a.bib", "@article{k,\n  title={T},\n}\n", Code.MISSING_FIELD, "Add"));
+    }
+
+    @Test
+    void fencesInQuotesAndListsKeepTheirPrefix() {
+        String md = """
+                - #### Listed
+
+                  ```bibtex
+                  @article{k,
+                    title = {T},
+                    author = {A},
+                    year = 2020
+                  }
+                  ```
+
+                > ```bibtex
+                > @misc{q, title = {T}, title = {T}}
+                > ```
+                """;
+        List<Document> ws = FixHarness.parse("a.md", md);
+        assertTrue(applied(ws, "a.md", fix(ws, Code.MISSING_FIELD, "Add")).contains(
+                "    year = 2020,\n    journal = {}\n  }"));
+        String ignored = applied(ws, "a.md", fix(ws, Code.DUPLICATE_FIELD, "Ignore"));
+        assertTrue(ignored.contains("> <!-- bibmark-disable-next-line duplicate-field -->\n> ```bibtex\n"), ignored);
+        String ignoredList = applied(ws, "a.md", fix(ws, Code.MISSING_FIELD, "Ignore"));
+        assertTrue(ignoredList.contains("  <!-- bibmark-disable-next-line missing-field -->\n  ```bibtex\n"), ignoredList);
+        assertEquals(List.of(), FixHarness.check(List.of(Documents.parse("a.md", ignored))).all.stream()
+                .filter(x -> x.code() == Code.DUPLICATE_FIELD).toList());
+    }
+
+    @Test
+    void ignoreAboveAFenceThatOpensAListItemAndCrlfText() {
+        String md = "# P\n\n- ```bibtex\n  @online{k, title = {T}}\n  ```\n";
+        String ignored = fixOne("a.md", md, Code.UNKNOWN_ENTRY_TYPE, "Ignore");
+        assertEquals("# P\n\n- <!-- bibmark-disable-next-line unknown-entry-type -->\n  ```bibtex\n"
+                + "  @online{k, title = {T}}\n  ```\n", ignored);
+        assertEquals(List.of(), FixHarness.check(List.of(Documents.parse("a.md", ignored))).all);
+        assertEquals("@article{k,\r\n  title = {T},\r\n  author = {},\r\n  journal = {},\r\n  year = {}\r\n}\r\n",
+                fixOne("a.bib", "@article{k,\r\n  title = {T}\r\n}\r\n", Code.MISSING_FIELD, "Add"));
+    }
+
+    @Test
+    void duplicateFieldRemoveOrKeepLater() {
+        String in = "@misc{k,\n  note = {a},\n  year = 2020,\n  note = {b}\n}\n";
+        List<Document> ws = FixHarness.parse("a.bib", in);
+        Fix remove = fix(ws, Code.DUPLICATE_FIELD, "Remove the later");
+        assertFalse(remove.safe(), "the later value differs: removing it is the user's call");
+        assertEquals("@misc{k,\n  note = {a},\n  year = 2020,\n}\n", applied(ws, "a.bib", remove));
+        assertEquals("@misc{k,\n  note = {b},\n  year = 2020,\n}\n",
+                applied(ws, "a.bib", fix(ws, Code.DUPLICATE_FIELD, "Keep the later")));
+        Fix same = fix(FixHarness.parse("a.bib", "@misc{k, note = {a}, note = { a }}\n"), Code.DUPLICATE_FIELD,
+                "Remove the later");
+        assertTrue(same.safe());
+        assertEquals("@misc{k, note = {a}}\n", Edit.apply("@misc{k, note = {a}, note = { a }}\n", same.editsFor("a.bib")));
+    }
+
+    @Test
+    void duplicateEntryRemovesTheSectionTheBlockOrTheEntry() {
+        String first = FixFixtures.section("Paper", "https://arxiv.org/abs/2401.01234",
+                "@misc{p, title = {P}, author = {Doe, J}}");
+        String again = FixFixtures.section("Paper again", null, "@misc{p, title = {P}, author = {Doe, J}}");
+        List<Document> ws = FixHarness.parse("a.md", "# List\n\n" + first + again + "#### Next\n");
+        Fix remove = fix(ws, Code.DUPLICATE_ENTRY, "Remove this copy");
+        assertEquals("Remove this copy (the whole section)", remove.title());
+        assertTrue(remove.preferred());
+        assertFalse(remove.safe());
+        assertEquals("# List\n\n" + first + "#### Next\n", applied(ws, "a.md", remove));
+
+        String two = "#### Two\n\n```bibtex\n@misc{o, title = {O}}\n@misc{p, title = {P}, author = {Doe, J}}\n```\n";
+        ws = FixHarness.parse("a.md", first + two);
+        assertEquals(first + "#### Two\n\n```bibtex\n@misc{o, title = {O}}\n```\n",
+                applied(ws, "a.md", fix(ws, Code.DUPLICATE_ENTRY, "Remove this copy (the entry)")));
+    }
+
+    @Test
+    void duplicateEntryMergeGoesToTheFirstCopyInItsFile() {
+        List<Document> ws = FixHarness.parse("a.bib", "@misc{one, doi = {10.1000/x}, title = {T}}\n",
+                "b.md", "# B\n\n```bibtex\n@misc{two,\n  doi = {10.1000/X},\n  year = 2020,\n  note = \"n\"\n}\n```\n");
+        Fix merge = fix(ws, Code.DUPLICATE_ENTRY, "Merge");
+        assertEquals("Merge year, note into 'one' and remove this copy (the whole section)", merge.title());
+        assertEquals("@misc{one, doi = {10.1000/x}, title = {T}, year = 2020, note = \"n\"}\n",
+                applied(ws, "a.bib", merge));
+        assertEquals("", applied(ws, "b.md", merge));
+    }
+
+    @Test
+    void typeKeyStringAndEmptyFieldFixes() {
+        assertEquals("@Misc{k, title = {T}}\n",
+                fixOne("a.bib", "@Online{k, title = {T}}\n", Code.UNKNOWN_ENTRY_TYPE, "Change"));
+        List<Document> report = FixHarness.parse("a.bib", "@report{k, title = {T}}\n");
+        assertEquals(List.of("Change '@report' to '@techreport' and the missing fields author, institution, year "
+                        + "(author, institution, year empty, to fill in)", "Change '@report' to '@misc'",
+                "Ignore unknown-entry-type here"), fixes(report, Code.UNKNOWN_ENTRY_TYPE).stream().map(Fix::title).toList());
+        assertEquals("@misc{k, journal = {jmlr}}\n",
+                fixOne("a.bib", "@misc{k, journal = jmlr}\n", Code.UNDEFINED_STRING, "Wrap"));
+        assertEquals("@misc{smith2020deep, author = {Smith, J}, year = 2020, title = {Deep}}\n", fixOne("a.bib",
+                "@misc{smith 2020, author = {Smith, J}, year = 2020, title = {Deep}}\n", Code.INVALID_KEY, "Replace"));
+        assertEquals("@misc{k, year = 2020}\n",
+                fixOne("a.bib", "@misc{k, pages = {}, year = 2020}\n", Code.EMPTY_FIELD, "Remove the empty"));
+        // A required empty field is filled in from what the entry knows, not removed.
+        assertEquals("@article{k, author = {A}, title = {T}, journal = {J}, year = {2021}, date = {2021-05}}\n",
+                fixOne("a.bib", "@article{k, author = {A}, title = {T}, journal = {J}, year = {}, date = {2021-05}}\n",
+                        Code.EMPTY_FIELD, "Fill in"));
+        assertEquals(List.of("Ignore empty-field here"), fixes(FixHarness.parse("a.bib",
+                "@article{k, author = {}, title = {T}, journal = {J}, year = 2020}\n"), Code.EMPTY_FIELD)
+                .stream().map(Fix::title).toList());
+    }
+
+    @Test
+    void ignoreHereAddsToAnExistingDirective() {
+        String md = "# P\n\n<!-- bibmark-disable-next-line empty-field -->\n```bibtex\n@online{k, note = {}}\n```\n";
+        assertEquals("# P\n\n<!-- bibmark-disable-next-line empty-field unknown-entry-type -->\n```bibtex\n"
+                + "@online{k, note = {}}\n```\n", fixOne("a.md", md, Code.UNKNOWN_ENTRY_TYPE, "Ignore"));
+        assertEquals("@misc{a, title = {A}}\n% bibmark-disable-next-line empty-field\n@misc{k, note = {}}\n",
+                fixOne("a.bib", "@misc{a, title = {A}}\n@misc{k, note = {}}\n", Code.EMPTY_FIELD, "Ignore"));
+    }
+
+    @Test
+    void identicalCopiesAreFixedTogether() {
+        String entry = "@inproceedings{k, author = {A}, title = {T}, year = 2020}";
+        List<Document> ws = FixHarness.parse("a.md", "# A\n\n```bibtex\n" + entry + "\n```\n",
+                "b.bib", entry + "\n");
+        Fix f = fix(ws, Code.MISSING_FIELD, "Add");
+        assertEquals("Add the missing field booktitle (booktitle empty, to fill in) (and in 1 identical copy)",
+                f.title());
+        assertEquals(Map.of("a.md", 1, "b.bib", 1), Map.of("a.md", f.editsFor("a.md").size(),
+                "b.bib", f.editsFor("b.bib").size()));
+        assertNull(f.snippet());
+    }
+
+    @Test
+    void completeFromPaperLink() {
+        String md = FixFixtures.section("Attention", "https://arxiv.org/pdf/1706.03762v7.pdf",
+                "@misc{v, title = {Attention}}") + FixFixtures.section("Doi", "https://doi.org/10.1145/3503222.3507778",
+                "@misc{d, title = {D}}") + FixFixtures.section("Full", "https://arxiv.org/abs/1706.03762",
+                "@misc{f, eprint = {1706.03762}, archivePrefix = {arXiv}, year = 2017, url = {u}}");
+        Document d = Documents.parse("a.md", md);
+        List<Fix> arxiv = QuickFixes.completeFromLink(d, md.indexOf("@misc{v") + 3);
+        assertEquals(1, arxiv.size());
+        assertEquals("Complete from paper link: eprint, archivePrefix, year, url", arxiv.get(0).title());
+        assertNull(arxiv.get(0).code());
+        assertTrue(Edit.apply(md, arxiv.get(0).editsFor("a.md")).contains("@misc{v, title = {Attention}, eprint = "
+                + "{1706.03762}, archivePrefix = {arXiv}, year = {2017}, url = {https://arxiv.org/abs/1706.03762}}"));
+        List<Fix> doi = QuickFixes.completeFromLink(d, md.indexOf("Doi"));
+        assertEquals(List.of(), doi, "outside a block there is no entry");
+        doi = QuickFixes.completeFromLink(d, md.indexOf("@misc{d"));
+        assertTrue(Edit.apply(md, doi.get(0).editsFor("a.md")).contains(
+                "@misc{d, title = {D}, doi = {10.1145/3503222.3507778}}"));
+        assertEquals(List.of(), QuickFixes.completeFromLink(d, md.indexOf("@misc{f")));
+    }
+}
