@@ -848,16 +848,19 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             List<org.eclipse.lsp4j.Diagnostic> sent = params.getContext() == null || params.getContext().getDiagnostics() == null
                     ? List.of() : params.getContext().getDiagnostics();
             for (Finding f : findings) {
-                // The findings under the requested range (as the client's diagnostics are, at worst, slightly stale).
-                if (f.range().end() < offset || f.range().start() > end) {
-                    continue;
-                }
+                // The findings under the requested range, and those the client names in the context (a cursor
+                // clamped to the last character of a line does not touch a finding at the line's end).
                 org.eclipse.lsp4j.Diagnostic diag = Lsp.diagnostic(f, Map.of(d.path(), d));
+                boolean named = false;
                 for (org.eclipse.lsp4j.Diagnostic c : sent) {
                     if (c.getCode() != null && c.getCode().isLeft() && f.code().id().equals(c.getCode().getLeft())
-                            && c.getRange().equals(diag.getRange())) {
+                            && diag.getRange().equals(c.getRange())) {
                         diag = c;
+                        named = true;
                     }
+                }
+                if (!named && (f.range().end() < offset || f.range().start() > end)) {
+                    continue;
                 }
                 List<Fix> fixes;
                 try {
