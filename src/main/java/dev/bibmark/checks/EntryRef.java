@@ -16,14 +16,25 @@ record EntryRef(Document doc, BibEntry entry, Map<String, String> macros, EntryF
     static List<EntryRef> all(List<Document> docs) {
         List<EntryRef> out = new ArrayList<>();
         for (Document d : docs) {
-            Map<String, String> macros = CheckSupport.macros(d);
-            for (BibEntry e : d.entries()) {
-                if (!e.key().isEmpty()) {
-                    out.add(new EntryRef(d, e, macros, EntryFacts.of(d.text(), e, macros)));
-                }
+            for (Keyed k : d.derived(Keyed.class, EntryRef::keyed)) {
+                out.add(new EntryRef(d, k.entry(), k.macros(), k.facts()));
             }
         }
         return out;
+    }
+
+    /** What {@link #all} needs of one entry; memoized per snapshot, so it must not refer to the snapshot. */
+    private record Keyed(BibEntry entry, Map<String, String> macros, EntryFacts facts) {}
+
+    private static List<Keyed> keyed(Document d) {
+        List<Keyed> out = new ArrayList<>();
+        Map<String, String> macros = CheckSupport.macros(d);
+        for (BibEntry e : d.entries()) {
+            if (!e.key().isEmpty()) {
+                out.add(new Keyed(e, macros, EntryFacts.of(d.text(), e, macros)));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Type plus fields (lower-case names, first occurrence, whitespace-collapsed values), order-free. */

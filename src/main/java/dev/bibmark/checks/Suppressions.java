@@ -41,6 +41,10 @@ public final class Suppressions {
 
     /** The suppressions written in a document. */
     public static Suppressions of(Document doc) {
+        return doc.derived(Suppressions.class, Suppressions::compute);
+    }
+
+    private static Suppressions compute(Document doc) {
         List<Directive> directives = doc.markdown() ? markdownDirectives(doc) : bibDirectives(doc);
         List<Span> spans = new ArrayList<>();
         List<Directive> open = new ArrayList<>();

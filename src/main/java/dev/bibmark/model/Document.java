@@ -13,9 +13,45 @@ import java.util.List;
  * @param markdown true for Markdown, false for .bib
  * @param markdownIndex {@link MarkdownIndex#EMPTY} for .bib files
  * @param blocks BibTeX blocks in document order (exactly one for a .bib file)
+ *
+ * <p>Equality is identity: a snapshot is one version of a document, and comparing two by content would mean
+ * comparing whole texts. Data derived from a snapshot (entry identities, suppressions, …) is memoized per snapshot
+ * with {@link #derived}, so work on unchanged documents is not repeated after an edit elsewhere.
  */
 public record Document(String path, String text, LineIndex lines, boolean markdown, MarkdownIndex markdownIndex,
                        List<Block> blocks) {
+
+    private static final java.util.Map<Document, java.util.Map<Object, Object>> DERIVED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    /**
+     * A value computed from this snapshot once and kept as long as the snapshot lives. {@code key} names the kind
+     * of data (use a constant); {@code compute} must depend on the snapshot only, and its value must not refer to
+     * the snapshot (the memo is weak in the snapshot: a value holding it would keep it alive forever).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Function<Document, T> compute) {
+        java.util.Map<Object, Object> mine;
+        synchronized (DERIVED) {
+            mine = DERIVED.computeIfAbsent(this, d -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        Object v = mine.get(key);
+        if (v == null) {
+            v = compute.apply(this);
+            mine.put(key, v);
+        }
+        return (T) v;
+    }
 
     public List<BibEntry> entries() {
         List<BibEntry> out = new ArrayList<>();
