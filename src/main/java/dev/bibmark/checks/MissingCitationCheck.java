@@ -43,13 +43,23 @@ public final class MissingCitationCheck implements DocumentCheck {
     }
 
     private static boolean isMissing(Document doc, PaperSections.Section s) {
-        if (!s.isPaper()) {
+        if (!s.isPaper() || !s.blocks().isEmpty()) {
             return false;
         }
-        for (Fence f : doc.markdownIndex().fences()) {
-            if (f.range().start() >= s.extended().start() && f.range().start() < s.extended().end()) {
-                return false;
+        // The first fence starting at or after the section: fences are in document order.
+        List<Fence> fences = doc.markdownIndex().fences();
+        int lo = 0;
+        int hi = fences.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (fences.get(mid).range().start() < s.extended().start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
+        }
+        if (lo < fences.size() && fences.get(lo).range().start() < s.extended().end()) {
+            return false;
         }
         return !PaperSections.hasBibtexText(doc, s.extended());
     }

@@ -72,41 +72,71 @@ final class PaperSections {
         }
     }
 
-    /** Every heading's section, in document order; empty for .bib documents. */
+    /** Every heading's section, in document order; empty for .bib documents. Memoized per snapshot. */
     static List<Section> of(Document doc) {
+        return doc.derived(Section.class, PaperSections::compute);
+    }
+
+    /** Linear in headings + blocks + links: blocks grouped by their heading, links found by binary search. */
+    private static List<Section> compute(Document doc) {
         List<Section> out = new ArrayList<>();
         if (!doc.markdown()) {
-            return out;
+            return List.of();
         }
         List<Heading> hs = doc.markdownIndex().headings();
         int n = doc.text().length();
+        java.util.Map<Integer, List<Block>> blocksByHeading = new java.util.HashMap<>();
+        for (Block b : doc.blocks()) {
+            if (b.paper() != null) {
+                blocksByHeading.computeIfAbsent(b.paper().heading().range().start(), k -> new ArrayList<>()).add(b);
+            }
+        }
+        List<Link> allLinks = doc.markdownIndex().links();
+        // The end of each heading's extended section: the next heading of the same or a higher level.
+        int[] extendedEnd = new int[hs.size()];
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int j = 0; j < hs.size(); j++) {
+            while (!open.isEmpty() && hs.get(open.peek()).level() >= hs.get(j).level()) {
+                extendedEnd[open.pop()] = hs.get(j).range().start();
+            }
+            open.push(j);
+        }
+        while (!open.isEmpty()) {
+            extendedEnd[open.pop()] = n;
+        }
         for (int i = 0; i < hs.size(); i++) {
             Heading h = hs.get(i);
             int directEnd = i + 1 < hs.size() ? hs.get(i + 1).range().start() : n;
-            int extendedEnd = n;
-            for (int j = i + 1; j < hs.size(); j++) {
-                if (hs.get(j).level() <= h.level()) {
-                    extendedEnd = hs.get(j).range().start();
-                    break;
-                }
-            }
             int start = Math.min(h.range().end(), directEnd);
             List<Block> blocks = new ArrayList<>();
-            for (Block b : doc.blocks()) {
-                if (b.paper() != null && b.paper().heading().range().equals(h.range())) {
+            for (Block b : blocksByHeading.getOrDefault(h.range().start(), List.of())) {
+                if (b.paper().heading().range().equals(h.range())) {
                     blocks.add(b);
                 }
             }
             List<Link> links = new ArrayList<>();
-            for (Link l : doc.markdownIndex().links()) {
-                if (l.range().start() >= start && l.range().start() < directEnd) {
-                    links.add(l);
-                }
+            for (int k = firstLinkAtOrAfter(allLinks, start); k < allLinks.size()
+                    && allLinks.get(k).range().start() < directEnd; k++) {
+                links.add(allLinks.get(k));
             }
-            out.add(new Section(h, new TextRange(start, directEnd), new TextRange(start, Math.max(start, extendedEnd)),
+            out.add(new Section(h, new TextRange(start, directEnd), new TextRange(start, Math.max(start, extendedEnd[i])),
                     List.copyOf(blocks), List.copyOf(links)));
         }
-        return out;
+        return List.copyOf(out);
+    }
+
+    private static int firstLinkAtOrAfter(List<Link> links, int offset) {
+        int lo = 0;
+        int hi = links.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (links.get(mid).range().start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The section whose heading has this title range or whole range, if any. */
@@ -128,6 +158,30 @@ final class PaperSections {
 
     /** Heading Markdown as plain text: links, emphasis, code, HTML tags and entities, backslash escapes. */
     static String plain(String markdown) {
+        return memo(PLAIN, markdown, PaperSections::computePlain);
+    }
+
+    /**
+     * Results by input text: the list checks run over every section of the edited document after each keystroke,
+     * and all but one section are unchanged.
+     */
+    private static final int MEMO_LIMIT = 200_000;
+    private static final java.util.Map<String, String> PLAIN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Boolean> SAME_TITLE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static <V> V memo(java.util.Map<String, V> memo, String key, java.util.function.Function<String, V> f) {
+        V v = memo.get(key);
+        if (v == null) {
+            v = f.apply(key);
+            if (memo.size() >= MEMO_LIMIT) {
+                memo.clear();
+            }
+            memo.put(key, v);
+        }
+        return v;
+    }
+
+    private static String computePlain(String markdown) {
         String s = MD_LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         s = AUTOLINK.matcher(s).replaceAll("");
         s = HTML_TAG.matcher(s).replaceAll("");
@@ -204,6 +258,10 @@ final class PaperSections {
      * decoded on both sides.
      */
     static boolean sameTitle(String plainHeading, String latexTitle) {
+        return memo(SAME_TITLE, plainHeading + "\u0000" + latexTitle, k -> computeSameTitle(plainHeading, latexTitle));
+    }
+
+    private static boolean computeSameTitle(String plainHeading, String latexTitle) {
         String title = decodeEntities(latexTitle);
         // A label is dropped on one side only, so "DELTA: X" and "GAMMA: X" still differ.
         return intersect(comparisonKeys(plainHeading, true), comparisonKeys(title, false))

@@ -480,6 +480,11 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private final class TextDocuments implements TextDocumentService {
         @Override
         public void didOpen(DidOpenTextDocumentParams params) {
+            if (params.getTextDocument() == null || params.getTextDocument().getUri() == null
+                    || params.getTextDocument().getText() == null) {
+                log(MessageType.Warning, "bibmark: didOpen without a document uri or text: ignored");
+                return;
+            }
             String uri = params.getTextDocument().getUri();
             String text = params.getTextDocument().getText();
             boolean markdown = !"bibtex".equals(params.getTextDocument().getLanguageId()) && !uri.toLowerCase().endsWith(".bib");
@@ -492,6 +497,11 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public void didChange(DidChangeTextDocumentParams params) {
+            if (params.getTextDocument() == null || params.getTextDocument().getUri() == null
+                    || params.getContentChanges() == null) {
+                log(MessageType.Warning, "bibmark: didChange without a document uri or changes: ignored");
+                return;
+            }
             String uri = params.getTextDocument().getUri();
             versions.put(uri, params.getTextDocument().getVersion());
             List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
@@ -508,7 +518,10 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public void didClose(DidCloseTextDocumentParams params) {
-            String uri = params.getTextDocument().getUri();
+            String uri = uriOf(params.getTextDocument());
+            if (uri == null) {
+                return;
+            }
             versions.remove(uri);
             submit(() -> {
                 open.remove(uri);
@@ -523,8 +536,11 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-            String uri = params.getTextDocument().getUri();
+            String uri = uriOf(params.getTextDocument());
             Position pos = params.getPosition();
+            if (uri == null || pos == null) {
+                return invalidParams("textDocument.uri and position are required");
+            }
             return CompletableFutures.computeAsync(worker, cancel -> {
                 Document d = open.get(uri);
                 if (d == null) {
@@ -571,7 +587,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         @Override
         public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
                 DefinitionParams params) {
-            return onDocument(params.getTextDocument().getUri(), params.getPosition(), Either.forLeft(List.of()), (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), params.getPosition(), Either.forLeft(List.of()), (d, offset) -> {
                 Optional<References.Occurrence> at = References.at(d, offset);
                 if (at.isEmpty()) {
                     return Either.forLeft(List.of());
@@ -586,13 +602,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatting(DocumentFormattingParams params) {
-            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> format(d, null));
+            return onDocument(uriOf(params.getTextDocument()), null, List.of(), (d, offset) -> format(d, null));
         }
 
         @Override
         public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> rangeFormatting(
                 DocumentRangeFormattingParams params) {
-            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), null, List.of(), (d, offset) -> {
                 Range r = params.getRange();
                 int a = d.lines().offset(r.getStart().getLine(), r.getStart().getCharacter(), d.text());
                 int b = d.lines().offset(r.getEnd().getLine(), r.getEnd().getCharacter(), d.text());
@@ -603,7 +619,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         @Override
         public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
             boolean decl = params.getContext() != null && params.getContext().isIncludeDeclaration();
-            return onDocument(params.getTextDocument().getUri(), params.getPosition(), List.of(), (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), params.getPosition(), List.of(), (d, offset) -> {
                 Optional<References.Occurrence> at = References.at(d, offset);
                 if (at.isEmpty()) {
                     return List.of();
@@ -618,7 +634,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
-            return onDocument(params.getTextDocument().getUri(), params.getPosition(), List.of(), (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), params.getPosition(), List.of(), (d, offset) -> {
                 List<DocumentHighlight> out = new ArrayList<>();
                 for (References.Highlight h : References.highlights(d, offset)) {
                     out.add(new DocumentHighlight(Lsp.range(d.lines(), h.range()),
@@ -631,7 +647,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         @Override
         public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
                 PrepareRenameParams params) {
-            return onDocument(params.getTextDocument().getUri(), params.getPosition(), null, (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), params.getPosition(), null, (d, offset) -> {
                 Rename.Preparation p = Rename.prepare(d, offset);
                 if (p.error() != null) {
                     throw requestError(p.error());
@@ -642,7 +658,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-            return onDocument(params.getTextDocument().getUri(), params.getPosition(), null, (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), params.getPosition(), null, (d, offset) -> {
                 List<Document> ws = workspaceDocs();
                 Rename.Result r = Rename.rename(ws, d, offset, params.getNewName());
                 if (r.error() != null) {
@@ -654,7 +670,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
-            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), null, List.of(), (d, offset) -> {
                 List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
                 for (Symbols.Symbol sym : Symbols.documentSymbols(d)) {
                     out.add(Either.forRight(Lsp.documentSymbol(sym, d.lines())));
@@ -665,7 +681,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
-            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), null, List.of(), (d, offset) -> {
                 List<FoldingRange> out = new ArrayList<>();
                 for (Folding.Fold f : Folding.of(d)) {
                     int start = d.lines().line(f.range().start());
@@ -682,7 +698,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
-            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), null, List.of(), (d, offset) -> {
                 List<DocumentLink> out = new ArrayList<>();
                 for (Links.DocLink l : Links.of(d)) {
                     out.add(new DocumentLink(Lsp.range(d.lines(), l.range()), l.target()));
@@ -693,7 +709,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), null, List.of(), (d, offset) -> {
                 List<CodeLens> out = new ArrayList<>();
                 for (CodeLenses.Lens l : CodeLenses.of(d, workspaceDocs(), CodeLenses.DEFAULT_READ)) {
                     out.add(new CodeLens(Lsp.range(d.lines(), l.range()), new Command(l.title(), ""), null));
@@ -704,7 +720,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
         @Override
         public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
-            return onDocument(params.getTextDocument().getUri(), null, List.of(), (d, offset) -> {
+            return onDocument(uriOf(params.getTextDocument()), null, List.of(), (d, offset) -> {
                 Range r = params.getRange();
                 TextRange visible = null;
                 if (r != null) {
@@ -728,13 +744,16 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         @Override
         public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
             Position pos = params.getRange() == null ? null : params.getRange().getStart();
-            return onDocument(params.getTextDocument().getUri(), pos, List.of(), (d, offset) -> codeActions(d, offset, params));
+            return onDocument(uriOf(params.getTextDocument()), pos, List.of(), (d, offset) -> codeActions(d, offset, params));
         }
 
         @Override
         public CompletableFuture<org.eclipse.lsp4j.Hover> hover(HoverParams params) {
-            String uri = params.getTextDocument().getUri();
+            String uri = uriOf(params.getTextDocument());
             Position pos = params.getPosition();
+            if (uri == null || pos == null) {
+                return invalidParams("textDocument.uri and position are required");
+            }
             return CompletableFutures.computeAsync(worker, cancel -> {
                 Document d = open.get(uri);
                 if (d == null) {
@@ -771,6 +790,9 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
      * gives {@code empty}. Cancellation is checked before the work starts.
      */
     private <T> CompletableFuture<T> onDocument(String uri, Position pos, T empty, DocumentRequest<T> fn) {
+        if (uri == null) {
+            return invalidParams("textDocument.uri is missing");
+        }
         return CompletableFutures.computeAsync(worker, cancel -> {
             Document d = document(uri);
             if (d == null) {
@@ -785,6 +807,17 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     @FunctionalInterface
     private interface DocumentRequest<T> {
         T apply(Document doc, int offset);
+    }
+
+    private static <T> CompletableFuture<T> invalidParams(String message) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        f.completeExceptionally(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null)));
+        return f;
+    }
+
+    /** The document URI of a request's params, or null when the client left it out. */
+    private static String uriOf(org.eclipse.lsp4j.TextDocumentIdentifier id) {
+        return id == null ? null : id.getUri();
     }
 
     private static ResponseErrorException requestError(String message) {
@@ -1023,14 +1056,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     /** Serves LSP over the given streams until the client closes them. */
     public static void serve(InputStream in, OutputStream out) throws Exception {
         BibmarkServer server = new BibmarkServer();
-        // validateMessages: a request missing a required parameter gets an InvalidParams error instead of reaching
-        // a handler as nulls.
+        // No reflective message validation: it walked every outgoing diagnostic (a large share of a keystroke on a
+        // big list). Handlers check their parameters instead (a missing one is an InvalidParams error).
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
                 .setOutput(out)
-                .validateMessages(true)
                 .create();
         server.connect(launcher.getRemoteProxy());
         launcher.startListening().get();

@@ -34,11 +34,35 @@ public final class Latex {
     private Latex() {
     }
 
+    /** Decoded values by source text: jbibtex is slow and the same values are decoded after every keystroke. */
+    private static final int MEMO_LIMIT = 200_000;
+    private static final java.util.Map<String, String> UNICODE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, String> TITLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String memo(java.util.Map<String, String> memo, String key, java.util.function.UnaryOperator<String> f) {
+        String v = memo.get(key);
+        if (v == null) {
+            v = f.apply(key);
+            if (memo.size() >= MEMO_LIMIT) {
+                memo.clear();
+            }
+            memo.put(key, v);
+        }
+        return v;
+    }
+
     /** Converts LaTeX markup (accents, escapes, braces, math delimiters) to plain display Unicode. */
     public static String toUnicode(String latex) {
         if (latex == null || latex.isEmpty()) {
             return "";
         }
+        if (latex.length() > 4096) {
+            return decode(latex);
+        }
+        return memo(UNICODE, latex, Latex::decode);
+    }
+
+    private static String decode(String latex) {
         String fallback = fallback(latex);
         String viaJbibtex = jbibtex(latex);
         // jbibtex silently drops some commands ({\i}) and accents (\H{o}, \c{c}); only trust it when
@@ -55,6 +79,13 @@ public final class Latex {
      * non-alphanumerics collapsed to one space, trimmed.
      */
     public static String normalizeTitle(String latexTitle) {
+        if (latexTitle == null || latexTitle.isEmpty()) {
+            return "";
+        }
+        return latexTitle.length() > 4096 ? normalize(latexTitle) : memo(TITLES, latexTitle, Latex::normalize);
+    }
+
+    private static String normalize(String latexTitle) {
         String s = Normalizer.normalize(toUnicode(latexTitle), Normalizer.Form.NFKD);
         s = s.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
         s = s.replace('ı', 'i').replace('ø', 'o').replace('ł', 'l').replace("ß", "ss");
