@@ -20,16 +20,17 @@ import {
   WorkDoneProgressBegin,
   WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
+import { describeServer, serverCommands } from './capabilities';
 import { findJava } from './java';
-import { SECTION, needsRestart, parseVmArgs, toServerSettings, ServerSettings } from './settings';
+import { SECTION, needsRestart, openSettingCommand, parseVmArgs, toServerSettings, ServerSettings } from './settings';
 import { shouldRetriggerSuggest } from './suggest';
 
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 let client: LanguageClient | undefined;
-let output: vscode.OutputChannel;
-let traceOutput: vscode.OutputChannel;
+let output: vscode.LogOutputChannel;
+let traceOutput: vscode.LogOutputChannel;
 let status: vscode.StatusBarItem;
 let javaWarningShown = false;
 let progressTracking: vscode.Disposable | undefined;
@@ -83,7 +84,7 @@ class RestartingErrorHandler implements ErrorHandler {
     this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
     if (this.restarts.length < MAX_RESTARTS) {
       this.restarts.push(now);
-      output.appendLine(`bibmark server stopped unexpectedly; restarting (${this.restarts.length}/${MAX_RESTARTS}).`);
+      output.warn(`bibmark server stopped unexpectedly; restarting (${this.restarts.length}/${MAX_RESTARTS}).`);
       return { action: CloseAction.Restart, handled: true };
     }
     setStatus('$(error) bibmark', 'The bibmark server crashed repeatedly and was not restarted.', true);
@@ -110,30 +111,31 @@ async function createClient(context: vscode.ExtensionContext): Promise<LanguageC
     platform: process.platform,
   });
   for (const probe of java.probes) {
-    output.appendLine(
+    output.info(
       `Java candidate ${probe.candidate.executable} (${probe.candidate.source}): ` +
         (probe.version !== undefined ? `Java ${probe.version}` : probe.error ?? 'unknown'),
     );
   }
   if (!java.ok) {
-    output.appendLine(java.message);
+    output.error(java.message);
     setStatus('$(error) bibmark', java.message, true);
     if (!javaWarningShown) {
       javaWarningShown = true;
       void vscode.window.showErrorMessage(java.message, 'Open Settings').then((choice) => {
         if (choice === 'Open Settings') {
-          void vscode.commands.executeCommand('workbench.action.openSettings', 'bibmark.java.home');
+          const [command, arg] = openSettingCommand('bibmark.java.home', vscode.env.remoteName);
+          void vscode.commands.executeCommand(command, arg);
         }
       });
     }
     return undefined;
   }
-  output.appendLine(`Using Java ${java.version} at ${java.executable} (from ${java.source}).`);
+  output.info(`Using Java ${java.version} at ${java.executable} (from ${java.source}).`);
 
   const jar = context.asAbsolutePath(path.join('server', 'bibmark.jar'));
   if (!fileExists(jar)) {
     const msg = `bibmark server jar not found at ${jar}; the extension package is incomplete.`;
-    output.appendLine(msg);
+    output.error(msg);
     setStatus('$(error) bibmark', msg, true);
     void vscode.window.showErrorMessage(msg);
     return undefined;
@@ -145,7 +147,7 @@ async function createClient(context: vscode.ExtensionContext): Promise<LanguageC
     args,
     transport: TransportKind.stdio,
   };
-  output.appendLine(`Starting: ${java.executable} ${args.join(' ')}`);
+  output.info(`Starting: ${java.executable} ${args.join(' ')}`);
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -190,6 +192,10 @@ async function createClient(context: vscode.ExtensionContext): Promise<LanguageC
       setStatus('$(sync~spin) bibmark', 'bibmark: starting the language server…');
     } else if (e.newState === State.Running) {
       setStatus('$(check) bibmark', 'bibmark: ready');
+      // On every (re)start: what this server offers, and which server commands the palette shows
+      // (package.json `menus.commandPalette` tests `bibmark.serverCommands`).
+      output.info(describeServer(lc.initializeResult?.serverInfo, lc.initializeResult?.capabilities));
+      void vscode.commands.executeCommand('setContext', 'bibmark.serverCommands', serverCommands(lc.initializeResult?.capabilities));
     } else {
       setStatus('$(circle-slash) bibmark', 'bibmark: stopped');
     }
@@ -239,7 +245,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     progressTracking = trackProgress(lc);
   } catch (e) {
     const msg = `bibmark language server failed to start: ${e instanceof Error ? e.message : String(e)}`;
-    output.appendLine(msg);
+    output.error(msg);
     setStatus('$(error) bibmark', msg, true);
   }
 }
@@ -247,13 +253,14 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
 async function stopClient(): Promise<void> {
   const lc = client;
   client = undefined;
+  await vscode.commands.executeCommand('setContext', 'bibmark.serverCommands', []);
   progressTracking?.dispose();
   progressTracking = undefined;
   if (lc) {
     try {
       await lc.stop();
     } catch (e) {
-      output.appendLine(`Error while stopping the server: ${e instanceof Error ? e.message : String(e)}`);
+      output.error(`Error while stopping the server: ${e instanceof Error ? e.message : String(e)}`);
     }
     await lc.dispose();
   }
@@ -270,11 +277,18 @@ async function executeServerCommand(command: string, args: unknown[] = []): Prom
     void vscode.window.showWarningMessage('The bibmark language server is not running.');
     return undefined;
   }
+  if (!serverCommands(client.initializeResult?.capabilities).includes(command)) {
+    const server = client.initializeResult?.serverInfo;
+    void vscode.window.showWarningMessage(
+      `This bibmark server${server?.version ? ` (${server.version})` : ''} does not offer '${command}' yet.`,
+    );
+    return undefined;
+  }
   try {
     return await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   } catch (e) {
     const msg = `bibmark: ${command} failed: ${e instanceof Error ? e.message : String(e)}`;
-    output.appendLine(msg);
+    output.error(msg);
     void vscode.window.showErrorMessage(msg);
     return undefined;
   }
@@ -313,8 +327,8 @@ async function exportBib(): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  output = vscode.window.createOutputChannel('bibmark');
-  traceOutput = vscode.window.createOutputChannel('bibmark (trace)');
+  output = vscode.window.createOutputChannel('bibmark', { log: true });
+  traceOutput = vscode.window.createOutputChannel('bibmark (trace)', { log: true });
   status = vscode.window.createStatusBarItem('bibmark.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'bibmark';
   status.command = 'bibmark.showOutput';
@@ -323,9 +337,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('bibmark.restartServer', () => restart(context)),
     vscode.commands.registerCommand('bibmark.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('bibmark.checkWorkspace', async () => {
-      await executeServerCommand('bibmark.checkWorkspace');
-    }),
+    // `bibmark.checkWorkspace` is a server command: vscode-languageclient registers every command in the
+    // server's executeCommandProvider itself, so the extension must not register it (that would collide).
     vscode.commands.registerCommand('bibmark.exportBib', exportBib),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (needsRestart((s) => e.affectsConfiguration(s))) {

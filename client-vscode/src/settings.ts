@@ -3,8 +3,11 @@
  * (initializationOptions, workspace/configuration for section "bibmark",
  * and workspace/didChangeConfiguration):
  *
- *   {"checks": {code: severity}, "requiredFields": {type: [field, "a|b"]}, "diagnostics": {"debounceMs": N}}
+ *   {"checks": {code: severity}, "requiredFields": {type: [field, "a|b"]}, "diagnostics": {"debounceMs": N},
+ *    "format": {option: value}}
  *
+ * Values left at "default" are omitted so that the server's own defaults (and `.bibmark.json`) apply;
+ * "format" is omitted entirely when no formatting option is set.
  * Pure module: no `vscode` import.
  */
 
@@ -32,10 +35,53 @@ export const DEFAULT_VMARGS = '-Xmx256m -XX:+UseSerialGC';
 /** Settings whose change needs a server restart (they shape the launched process). */
 export const RESTART_SETTINGS = ['bibmark.java.home', 'bibmark.server.vmargs'] as const;
 
+/**
+ * Formatting options as the server reads them (section "format"). Each VS Code setting
+ * `bibmark.format.<name>` is an enum whose first value, "default", leaves the option to the server.
+ */
+export interface FormatSettings {
+  /** The indentation of a field line: "\t" or a run of spaces. */
+  indent?: string;
+  /** Pad field names so that the `=` signs of an entry line up. */
+  alignEquals?: boolean;
+  /** "keep" the fields' order, or sort them into the "common" order (title, author, ...). */
+  fieldOrder?: 'keep' | 'common';
+  /** Delimit values with {braces} or "quotes". */
+  delimiters?: 'braces' | 'quotes';
+  lowercaseTypes?: boolean;
+  lowercaseFieldNames?: boolean;
+  /** A comma after the last field. */
+  trailingComma?: boolean;
+  /** Plain numbers (year = 2017) "unbraced" or "braced" (year = {2017}). */
+  numbers?: 'unbraced' | 'braced';
+}
+
+export type FormatOption = keyof FormatSettings;
+
+type FormatValueMap = Record<string, string | boolean>;
+
+const ON_OFF: FormatValueMap = { on: true, off: false };
+
+/**
+ * For each option: the VS Code enum values (besides "default") and what each sends to the server.
+ * package.json's `bibmark.format.*` enums must match (a unit test checks it).
+ */
+export const FORMAT_OPTIONS: Record<FormatOption, FormatValueMap> = {
+  indent: { tab: '\t', '2': '  ', '4': '    ' },
+  alignEquals: ON_OFF,
+  fieldOrder: { keep: 'keep', common: 'common' },
+  delimiters: { braces: 'braces', quotes: 'quotes' },
+  lowercaseTypes: ON_OFF,
+  lowercaseFieldNames: ON_OFF,
+  trailingComma: ON_OFF,
+  numbers: { unbraced: 'unbraced', braced: 'braced' },
+};
+
 export interface ServerSettings {
   checks: Partial<Record<CheckCode, Severity>>;
   requiredFields: Record<string, string[]>;
   diagnostics: { debounceMs: number };
+  format?: FormatSettings;
 }
 
 /** Reads a key relative to the `bibmark` section, like `WorkspaceConfiguration.get`. */
@@ -54,11 +100,28 @@ export function toServerSettings(get: SettingGetter): ServerSettings {
       checks[code] = v;
     }
   }
-  return {
+  const settings: ServerSettings = {
     checks,
     requiredFields: normaliseRequiredFields(get('requiredFields')),
     diagnostics: { debounceMs: normaliseDebounce(get('diagnostics.debounceMs')) },
   };
+  const format = toFormatSettings(get);
+  if (Object.keys(format).length > 0) {
+    settings.format = format;
+  }
+  return settings;
+}
+
+/** The `bibmark.format.*` options that are set to something other than "default" (unknown values are dropped). */
+export function toFormatSettings(get: SettingGetter): FormatSettings {
+  const format: Record<string, string | boolean> = {};
+  for (const [option, values] of Object.entries(FORMAT_OPTIONS)) {
+    const v = get(`format.${option}`);
+    if (typeof v === 'string' && Object.prototype.hasOwnProperty.call(values, v)) {
+      format[option] = values[v];
+    }
+  }
+  return format as FormatSettings;
 }
 
 export function normaliseRequiredFields(raw: unknown): Record<string, string[]> {
@@ -124,4 +187,15 @@ export function parseVmArgs(raw: unknown): string[] {
 /** True when a configuration change touches a setting that needs a restart. */
 export function needsRestart(affects: (section: string) => boolean): boolean {
   return RESTART_SETTINGS.some((s) => affects(s));
+}
+
+/**
+ * The command (and its argument) that shows one setting in the Settings editor. A machine-scoped setting
+ * such as `bibmark.java.home` belongs to the machine the extension runs on: in a remote window (SSH, WSL,
+ * containers, code-server) the User tab does not list it, so the Remote tab must be opened instead.
+ */
+export function openSettingCommand(setting: string, remoteName: string | undefined): [string, unknown] {
+  return remoteName
+    ? ['workbench.action.openRemoteSettings', { query: setting }]
+    : ['workbench.action.openSettings', setting];
 }
