@@ -296,8 +296,8 @@ async function executeServerCommand(command: string, args: unknown[] = []): Prom
 
 async function exportBib(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  const args = editor ? [editor.document.uri.toString()] : [];
-  const result = await executeServerCommand('bibmark.export', args);
+  // No argument: the whole workspace (the server takes a document URI to export one list only).
+  const result = await executeServerCommand('bibmark.export', []);
   if (result === undefined) {
     return;
   }

@@ -23,6 +23,11 @@ export const CHECK_CODES = [
   'unknown-entry-type',
   'undefined-string',
   'invalid-key',
+  'title-mismatch',
+  'link-mismatch',
+  'missing-citation',
+  'invalid-status',
+  'key-convention',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -44,8 +49,10 @@ export interface FormatSettings {
   indent?: string;
   /** Pad field names so that the `=` signs of an entry line up. */
   alignEquals?: boolean;
+  /** `title = {…}` (on) or `title={…}` (off). */
+  spaceAroundEquals?: boolean;
   /** "keep" the fields' order, or sort them into the "common" order (title, author, ...). */
-  fieldOrder?: 'keep' | 'common';
+  fieldOrder?: 'keep' | 'standard';
   /** Delimit values with {braces} or "quotes". */
   delimiters?: 'braces' | 'quotes';
   lowercaseTypes?: boolean;
@@ -67,9 +74,10 @@ const ON_OFF: FormatValueMap = { on: true, off: false };
  * package.json's `bibmark.format.*` enums must match (a unit test checks it).
  */
 export const FORMAT_OPTIONS: Record<FormatOption, FormatValueMap> = {
-  indent: { tab: '\t', '2': '  ', '4': '    ' },
+  indent: { tab: '\t', '2': '  ', '4': '    ', '6': '      ' },
   alignEquals: ON_OFF,
-  fieldOrder: { keep: 'keep', common: 'common' },
+  spaceAroundEquals: ON_OFF,
+  fieldOrder: { keep: 'keep', common: 'standard' },
   delimiters: { braces: 'braces', quotes: 'quotes' },
   lowercaseTypes: ON_OFF,
   lowercaseFieldNames: ON_OFF,
