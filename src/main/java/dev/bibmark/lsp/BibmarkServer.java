@@ -943,7 +943,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     }
 
     /** Re-reads every file of the workspace folders and re-checks; answers with the counts. */
-    static final String CMD_REINDEX = "bibmark.reindex";
+    static final String CMD_REINDEX = "bibmark.checkWorkspace";
     /**
      * Every entry of the workspace as one .bib text (the same as {@code bibmark export}); with a document URI as
      * argument, only that document's entries.

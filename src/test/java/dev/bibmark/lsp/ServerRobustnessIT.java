@@ -96,7 +96,7 @@ class ServerRobustnessIT {
             JsonObject diags = c.diagnosticsFor(two);
             assertTrue(diags.toString().contains("duplicate-key"), diags.toString());
             // The reindex command answers with the workspace's counts; an unknown command is an error.
-            JsonObject summary = c.call("workspace/executeCommand", "{\"command\":\"bibmark.reindex\",\"arguments\":[]}")
+            JsonObject summary = c.call("workspace/executeCommand", "{\"command\":\"bibmark.checkWorkspace\",\"arguments\":[]}")
                     .getAsJsonObject("result");
             assertEquals(2, summary.get("files").getAsInt(), summary.toString());
             assertEquals(2, summary.get("entries").getAsInt(), summary.toString());
