@@ -90,6 +90,10 @@ export interface ServerSettings {
   requiredFields: Record<string, string[]>;
   diagnostics: { debounceMs: number };
   format?: FormatSettings;
+  /** The status tags a paper heading may carry (omitted: the server's READ, UNREAD). */
+  status?: { tags: string[] };
+  /** The key pattern of the key-convention check (omitted: the server's default). */
+  keyPattern?: string;
 }
 
 /** Reads a key relative to the `bibmark` section, like `WorkspaceConfiguration.get`. */
@@ -116,6 +120,17 @@ export function toServerSettings(get: SettingGetter): ServerSettings {
   const format = toFormatSettings(get);
   if (Object.keys(format).length > 0) {
     settings.format = format;
+  }
+  const tags = get('status.tags');
+  if (Array.isArray(tags)) {
+    const clean = tags.filter((t): t is string => typeof t === 'string').map((t) => t.trim()).filter((t) => t.length > 0);
+    if (clean.length > 0) {
+      settings.status = { tags: Array.from(new Set(clean)) };
+    }
+  }
+  const pattern = get('keyPattern');
+  if (typeof pattern === 'string' && pattern.trim().length > 0) {
+    settings.keyPattern = pattern.trim();
   }
   return settings;
 }

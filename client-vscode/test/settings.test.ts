@@ -166,7 +166,15 @@ describe('package.json contributions', () => {
       }
       const rel = key.slice('bibmark.'.length);
       const value =
-        p.enum !== undefined ? p.enum.find((v) => v !== p.default) : typeof p.default === 'number' ? 999 : { misc: ['note'] };
+        p.enum !== undefined
+          ? p.enum.find((v) => v !== p.default)
+          : typeof p.default === 'number'
+            ? 999
+            : Array.isArray(p.default)
+              ? ['READ', 'SKIMMED']
+              : typeof p.default === 'string'
+                ? '[auth][year]'
+                : { misc: ['note'] };
       const sent = JSON.stringify(toServerSettings(getter({ [rel]: value })));
       const baseline = JSON.stringify(toServerSettings(getter({})));
       assert.notEqual(sent, baseline, `${key} = ${JSON.stringify(value)} does not reach the server`);
