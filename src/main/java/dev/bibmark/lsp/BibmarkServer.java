@@ -703,6 +703,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 for (Links.DocLink l : Links.of(d)) {
                     out.add(new DocumentLink(Lsp.range(d.lines(), l.range()), l.target()));
                 }
+                // Paper links too (Markdown links: editors without a Markdown server do not make them clickable).
+                for (dev.bibmark.markdown.Link l : d.markdownIndex().links()) {
+                    if (l.urlRange() != null && l.url().matches("(?i)https?://\\S+")) {
+                        out.add(new DocumentLink(Lsp.range(d.lines(), l.urlRange()), l.url()));
+                    }
+                }
                 return out;
             });
         }
@@ -907,7 +913,15 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     ca.setKind(CodeActionKind.QuickFix);
                     ca.setDiagnostics(List.of(diag));
                     ca.setIsPreferred(fix.preferred());
-                    ca.setEdit(Lsp.workspaceEdit(fix.edits(), ws, d));
+                    Map<String, List<dev.bibmark.text.Edit>> edits = fix.edits();
+                    if (f.code() == dev.bibmark.checks.Code.KEY_CONVENTION && fix.title().startsWith("Rename key to ")) {
+                        // The check renames within its document; the rename feature follows the key everywhere.
+                        Rename.Result renamed = Rename.rename(ws, d, f.range().start(), fix.title().substring("Rename key to ".length()));
+                        if (renamed.error() == null) {
+                            edits = renamed.edits();
+                        }
+                    }
+                    ca.setEdit(Lsp.workspaceEdit(edits, ws, d));
                     out.add(Either.forRight(ca));
                 }
             }

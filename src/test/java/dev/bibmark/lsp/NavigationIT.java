@@ -191,4 +191,35 @@ class NavigationIT {
             assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void keyConventionFixRenamesCitationsInOtherFiles(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("list.md");
+        Path notes = dir.resolve("notes.md");
+        Files.writeString(list, "# P\n\n```bibtex\n@misc{foo,\n  author = {Vaswani, Ashish},\n  title = {Attention Is All You Need},\n  year = {2017}\n}\n```\n");
+        Files.writeString(notes, "See [@foo].\n");
+        String listUri = list.toUri().toString();
+        String notesUri = notes.toUri().toString();
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"initializationOptions\":{\"bibmark\":{\"checks\":{\"key-convention\":\"warning\"}}},"
+                    + "\"workspaceFolders\":[{\"uri\":\"" + dir.toUri() + "\",\"name\":\"ws\"}]}");
+            c.notify("initialized", "{}");
+            JsonObject diags = c.diagnosticsFor(listUri);
+            assertTrue(diags.toString().contains("key-convention"), diags.toString());
+            JsonArray actions = c.call("textDocument/codeAction", "{" + doc(listUri) + ",\"range\":{\"start\":{\"line\":3,\"character\":7},\"end\":{\"line\":3,\"character\":7}},"
+                    + "\"context\":{\"diagnostics\":[],\"only\":[\"quickfix\"]}}").getAsJsonArray("result");
+            JsonObject rename = null;
+            for (JsonElement a : actions) {
+                if (a.getAsJsonObject().get("title").getAsString().startsWith("Rename key to vaswani2017attention")) {
+                    rename = a.getAsJsonObject();
+                }
+            }
+            assertTrue(rename != null, actions.toString());
+            JsonObject changes = rename.getAsJsonObject("edit").getAsJsonObject("changes");
+            assertTrue(changes.has(listUri) && changes.has(notesUri), changes.toString());
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
 }
