@@ -87,9 +87,10 @@ class LspClient:
         body = json.dumps(msg, separators=(",", ":")).encode("utf-8")
         data = b"Content-Length: %d\r\n\r\n" % len(body) + body
         with self._lock:
+            t = time.perf_counter()  # before the write: a reply can arrive before write() returns
             self.proc.stdin.write(data)
             self.proc.stdin.flush()
-        return time.perf_counter()
+        return t
 
     # ---- API --------------------------------------------------------------------------------
     def request(self, method, params):
@@ -167,6 +168,15 @@ class LspClient:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
+
+    def cpu_seconds(self):
+        """User+system CPU time of the server process so far (all threads), from /proc (10 ms ticks)."""
+        try:
+            with open("/proc/%d/stat" % self.proc.pid) as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
 
     def rss_kb(self):
         """(VmRSS, VmHWM) of the server process in kB, from /proc (the launcher execs java, same pid)."""

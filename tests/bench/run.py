@@ -9,7 +9,8 @@ min/median/max (and p95) in milliseconds, peak RSS, and the planted defects each
   tests/bench/run.py --sizes 1000,10000 --runs 5 --workspace 1000x50
 
 Python 3 standard library only. Wall time is measured around the process (spawn to exit); peak RSS is
-the process's ru_maxrss from wait4 (CLI) or VmHWM from /proc (server). Runs are interleaved across
+the process's ru_maxrss from wait4 (CLI) or VmHWM from /proc (server); CPU ms is the median user+system
+time of the CLI process (less sensitive to a busy machine than wall time). Runs are interleaved across
 tools after one discarded warm-up run. See docs/performance.md.
 """
 import argparse
@@ -129,7 +130,7 @@ def fmt_score(hit, planted, only=None):
 
 # ---- measuring processes ------------------------------------------------------------------------
 def timed(argv, cwd=None, stdout=None, stderr=None, env=None):
-    """Runs argv; returns (wall seconds, peak RSS kB, exit code)."""
+    """Runs argv; returns (wall seconds, peak RSS kB, exit code, CPU seconds user+system)."""
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL
     err = open(stderr, "wb") if stderr else subprocess.DEVNULL
     try:
@@ -138,7 +139,7 @@ def timed(argv, cwd=None, stdout=None, stderr=None, env=None):
         _, status, ru = os.wait4(p.pid, 0)
         t1 = time.perf_counter()
         p.returncode = os.waitstatus_to_exitcode(status)
-        return t1 - t0, ru.ru_maxrss, p.returncode
+        return t1 - t0, ru.ru_maxrss, p.returncode, ru.ru_utime + ru.ru_stime
     finally:
         for fh in (out, err):
             if fh is not subprocess.DEVNULL:
@@ -154,16 +155,18 @@ def pct(values, p):
 
 
 class Table:
-    COLS = ["tool", "size", "format", "measure", "n", "min ms", "median ms", "max ms", "p95 ms", "peak RSS MB", "defects found"]
+    COLS = ["tool", "size", "format", "measure", "n", "min ms", "median ms", "max ms", "p95 ms", "CPU ms", "peak RSS MB",
+            "defects found"]
 
     def __init__(self):
         self.rows = []
 
-    def add(self, tool, size, fmt, measure, samples, rss_kb=None, defects=""):
+    def add(self, tool, size, fmt, measure, samples, rss_kb=None, defects="", cpu=None):
         secs = [s * 1000 for s in samples]
         row = {"tool": tool, "size": size, "format": fmt, "measure": measure, "n": len(secs),
                "min ms": min(secs) if secs else None, "median ms": statistics.median(secs) if secs else None,
                "max ms": max(secs) if secs else None, "p95 ms": pct(secs, 95) if len(secs) >= 10 else None,
+               "CPU ms": statistics.median(cpu) * 1000 if cpu else None,
                "peak RSS MB": rss_kb / 1024 if rss_kb else None, "defects found": defects}
         self.rows.append(row)
         print("  " + " | ".join(self.cell(row, c) for c in self.COLS), file=sys.stderr, flush=True)
@@ -267,11 +270,12 @@ def cli_benchmarks(args, gen, work, table, tools):
                          lambda o, e, rc: biber_score(o, bib_truth, str(bib))))
         samples = collections.defaultdict(list)
         rss = collections.defaultdict(int)
+        cpus = collections.defaultdict(list)
         defects = {}
         for r in range(args.runs + 1):  # run 0 is a warm-up (and gives the findings)
             for i, (tool, fmt, argv, cwd, scorer) in enumerate(jobs):
                 o, e = out / ("%d-%d.out" % (n, i)), out / ("%d-%d.err" % (n, i))
-                wall, maxrss, rc = timed(argv, cwd=cwd, stdout=o, stderr=e if tool != "bibtex-tidy" else o)
+                wall, maxrss, rc, cpu = timed(argv, cwd=cwd, stdout=o, stderr=e if tool != "bibtex-tidy" else o)
                 if r == 0:
                     try:
                         defects[i] = scorer(o, e, rc)
@@ -280,9 +284,10 @@ def cli_benchmarks(args, gen, work, table, tools):
                     print("  warm-up %-14s %-12s n=%-6d %.2f s exit %d" % (tool, fmt, n, wall, rc), file=sys.stderr, flush=True)
                     continue
                 samples[i].append(wall)
+                cpus[i].append(cpu)
                 rss[i] = max(rss[i], maxrss)
         for i, (tool, fmt, *_rest) in enumerate(jobs):
-            table.add(tool, n, fmt, "wall", samples[i], rss[i], defects[i])
+            table.add(tool, n, fmt, "wall", samples[i], rss[i], defects[i], cpus[i])
 
 
 # ---- language server ----------------------------------------------------------------------------
@@ -303,6 +308,14 @@ def is_diag(uri, version=None):
             return False
         return version is None or m["params"].get("version") == version
     return pred
+
+
+def per_op(client, cpu0, n):
+    cpu1 = client.cpu_seconds()
+    return [(cpu1 - cpu0) / n] if n and cpu0 is not None and cpu1 is not None else None
+
+
+SERVER_ENV = None
 
 
 def server_argv():
@@ -330,8 +343,10 @@ def key_positions(path, count):
 
 
 def keystrokes(client, uri, version, positions, warmup):
-    """Types 'x' then deletes it, at each position in turn; returns (latencies after warm-up, version)."""
+    """Types 'x' then deletes it, at each position in turn; returns (latencies after warm-up, version, mean
+    server CPU seconds per timed keystroke)."""
     lat = []
+    cpu0 = None
     for i, (line, ch) in enumerate(positions):
         for insert in (True, False):
             version += 1
@@ -342,7 +357,10 @@ def keystrokes(client, uri, version, positions, warmup):
             t1, _ = client.wait_notification(is_diag(uri, version))
             if i * 2 + (0 if insert else 1) >= warmup:
                 lat.append(t1 - t0)
-    return lat, version
+            elif i * 2 + (0 if insert else 1) == warmup - 1:
+                cpu0 = client.cpu_seconds()
+    cpu1 = client.cpu_seconds()
+    return lat, version, [(cpu1 - cpu0) / len(lat)] if lat and cpu0 is not None and cpu1 is not None else None
 
 
 def server_single(args, gen, work, table, n):
@@ -355,7 +373,7 @@ def server_single(args, gen, work, table, n):
     for r in range(args.runs):
         if client:
             client.shutdown()
-        client = LspClient(server_argv(), stderr_path=str(work / "server-single.err"))
+        client = LspClient(server_argv(), env=SERVER_ENV, stderr_path=str(work / "server-single.err"))
         client.initialize(init_options=DEBOUNCE0)
         t0 = client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
                                                                      "text": text}})
@@ -366,8 +384,8 @@ def server_single(args, gen, work, table, n):
     table.add("bibmark lsp", n, "md", "didOpen -> diagnostics (fresh JVM)", first, None, found_str)
     # keystrokes inside entries (title values), debounce 0
     version = 1
-    ks, version = keystrokes(client, uri, version, title_positions(md, args.keystrokes // 2 + 3), warmup=6)
-    table.add("bibmark lsp", n, "md", "keystroke -> fresh diagnostics", ks)
+    ks, version, cpu = keystrokes(client, uri, version, title_positions(md, args.keystrokes // 2 + 3), warmup=6)
+    table.add("bibmark lsp", n, "md", "keystroke -> fresh diagnostics", ks, cpu=cpu)
     # completion after "[@" typed on a paper-link line
     lines = text.split("\n")
     link_line = next(i for i, l in enumerate(lines) if l.startswith("paper link:"))
@@ -378,22 +396,28 @@ def server_single(args, gen, work, table, n):
          "text": " [@"}]})
     client.wait_notification(is_diag(uri, version))
     comp, items = [], 0
+    cpu0 = None
     for i in range(args.requests + 5):
+        if i == 5:
+            cpu0 = client.cpu_seconds()
         lat, res = client.call("textDocument/completion", {"textDocument": {"uri": uri},
                                                           "position": {"line": link_line, "character": col + 3}})
         items = len(res["items"] if isinstance(res, dict) else res or [])
         if i >= 5:
             comp.append(lat)
-    table.add("bibmark lsp", n, "md", "completion (%d items)" % items, comp)
+    table.add("bibmark lsp", n, "md", "completion (%d items)" % items, comp, cpu=per_op(client, cpu0, len(comp)))
     hov, empty = [], 0
     positions = key_positions(md, args.requests + 5)
     for i, (line, ch) in enumerate(positions):
+        if i == 5:
+            cpu0 = client.cpu_seconds()
         lat, res = client.call("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": line, "character": ch}})
         empty += res is None
         if i >= 5:
             hov.append(lat)
+    cpu = per_op(client, cpu0, len(hov))
     _, hwm = client.rss_kb()
-    table.add("bibmark lsp", n, "md", "hover on a key" + (" (%d empty!)" % empty if empty else ""), hov, hwm)
+    table.add("bibmark lsp", n, "md", "hover on a key" + (" (%d empty!)" % empty if empty else ""), hov, hwm, cpu=cpu)
     client.shutdown()
 
 
@@ -401,7 +425,7 @@ def server_workspace(args, gen, work, table, files, per):
     ws, truth = generate(gen, work, files * per, "md", files=files)
     for t in truth:
         t["file"] = str(Path(t["file"]).resolve())
-    client = LspClient(server_argv(), stderr_path=str(work / "server-ws.err"))
+    client = LspClient(server_argv(), env=SERVER_ENV, stderr_path=str(work / "server-ws.err"))
     client.initialize(root=ws, init_options=DEBOUNCE0)
     t0 = time.perf_counter()  # `initialized` was just sent: the server starts indexing
     t_indexed, _ = client.wait_notification(lambda m: m.get("method") == "window/logMessage"
@@ -417,7 +441,7 @@ def server_workspace(args, gen, work, table, files, per):
         if m and m.get("method") == "textDocument/publishDiagnostics":
             diags.append(m)
     found = fmt_score(*score(truth, diag_found(diags)))
-    label = "%dx%d" % (files, per)
+    label = "%dx%d" % (files, per) + (" heap " + args.server_heap if args.server_heap else "")
     progress = ("progress: %d $/progress" % client.seen["$/progress"]) if client.seen.get("$/progress") \
         else "no progress reported"
     table.add("bibmark lsp", files * per, "md " + label, "initialized -> files indexed (%s)" % progress,
@@ -431,9 +455,9 @@ def server_workspace(args, gen, work, table, files, per):
     client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
                                                             "text": f0.read_text(encoding="utf-8")}})
     client.wait_notification(is_diag(uri, 1), timeout=600)
-    ks, _ = keystrokes(client, uri, 1, title_positions(f0, args.keystrokes // 2 + 3), warmup=6)
+    ks, _, cpu = keystrokes(client, uri, 1, title_positions(f0, args.ws_keystrokes // 2 + 3), warmup=6)
     _, hwm = client.rss_kb()
-    table.add("bibmark lsp", files * per, "md " + label, "keystroke in one file -> its diagnostics", ks, hwm)
+    table.add("bibmark lsp", files * per, "md " + label, "keystroke in one file -> its diagnostics", ks, hwm, cpu=cpu)
     client.shutdown()
 
 
@@ -443,7 +467,7 @@ def initialize_latency(args, table):
     rss = {}
     for i in range(args.init_runs + 1):
         for cds in ("on", "off"):
-            env = dict(os.environ, BIBMARK_CDS=cds)
+            env = dict(SERVER_ENV or os.environ, BIBMARK_CDS=cds)
             client = LspClient(server_argv(), env=env)
             rid, _ = client.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
             t_response, _ = client.wait_response(rid)
@@ -503,6 +527,8 @@ def main():
     ap.add_argument("--server-sizes", help="sizes for the single-list server test (default: --sizes)")
     ap.add_argument("--workspace", default="1000x50", help="FILESxPAPERS workspace for the server, or 'none'")
     ap.add_argument("--keystrokes", type=int, default=40, help="timed keystrokes (after 6 warm-up ones)")
+    ap.add_argument("--ws-keystrokes", type=int, default=10, help="timed keystrokes in the workspace (each re-checks it all)")
+    ap.add_argument("--server-heap", help="BIBMARK_HEAP for the server runs (default: the launcher's, 256m)")
     ap.add_argument("--requests", type=int, default=40, help="timed completion and hover requests (after 5 warm-up)")
     ap.add_argument("--init-runs", type=int, default=10, help="server starts per launcher variant (CDS on/off)")
     ap.add_argument("--gen", help="path of gen_papers.py (default ../shared/bench/gen_papers.py)")
@@ -514,6 +540,9 @@ def main():
     args = ap.parse_args()
     args.sizes = [int(s) for s in args.sizes.split(",") if s]
     server_sizes = [int(s) for s in (args.server_sizes or ",".join(map(str, args.sizes))).split(",") if s]
+    global SERVER_ENV
+    if args.server_heap:
+        SERVER_ENV = dict(os.environ, BIBMARK_HEAP=args.server_heap)
     if not LAUNCHER.exists() or not (REPO / "target" / "bibmark.jar").exists():
         sys.exit("run.py: build first: ./mvnw -B -ntp -q -DskipTests package")
     gen = find_generator(args.gen)
@@ -537,7 +566,8 @@ def main():
         if not args.no_cli:
             cli_benchmarks(args, gen, work, table, tools)
         if not args.no_server:
-            clean = initialize_latency(args, table)
+            if args.init_runs > 0:
+                clean = initialize_latency(args, table)
             for n in server_sizes:
                 server_single(args, gen, work, table, n)
             if args.workspace != "none":

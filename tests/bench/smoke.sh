@@ -8,4 +8,4 @@ repo=$(cd "$here/../.." && pwd)
 if [ ! -f "$repo/target/bibmark.jar" ]; then
   (cd "$repo" && ./mvnw -B -ntp -q -DskipTests package)
 fi
-exec python3 "$here/run.py" --sizes 200 --runs 1 --workspace 20x10 --keystrokes 4 --requests 5 --init-runs 1 --strict "$@"
+exec python3 "$here/run.py" --sizes 200 --runs 1 --workspace 20x10 --keystrokes 4 --ws-keystrokes 4 --requests 5 --init-runs 1 --strict "$@"
