@@ -26,5 +26,12 @@ if %MAJ% LSS 17 (
   exit /b 2
 )
 if "%BIBMARK_HEAP%"=="" set "BIBMARK_HEAP=256m"
-"%JAVA%" -Xlog:disable -Xlog:all=warning:stderr -Xss4m -XX:+UseSerialGC -Xmx%BIBMARK_HEAP% %BIBMARK_JAVA_OPTS% -jar "%JAR%" %*
+rem Class-data sharing: use bibmark.jsa beside the jar when there is one (see server/bin/bibmark). The JVM
+rem checks that it matches itself and the jar and otherwise runs without it; CDS logging is off so that
+rem stays silent. BIBMARK_CDS=off disables it.
+set "CDS="
+set "ARCHIVE=%BIBMARK_CDS_ARCHIVE%"
+if "%ARCHIVE%"=="" set "ARCHIVE=%JAR:~0,-4%.jsa"
+if /i not "%BIBMARK_CDS%"=="off" if exist "%ARCHIVE%" set CDS="-XX:SharedArchiveFile=%ARCHIVE%" -Xshare:auto
+"%JAVA%" -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+DisplayVMOutputToStderr -Xss4m -XX:+UseSerialGC -Xmx%BIBMARK_HEAP% %CDS% %BIBMARK_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
