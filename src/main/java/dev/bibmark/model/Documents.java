@@ -75,11 +75,22 @@ public final class Documents {
         }
         Heading h = hs.get(found);
         int end = found + 1 < hs.size() ? hs.get(found + 1).range().start() : Integer.MAX_VALUE;
-        List<Link> links = new ArrayList<>();
-        for (Link l : md.links()) {
-            if (l.range().start() >= h.range().end() && l.range().start() < end) {
-                links.add(l);
+        // Links are in document order: find the section's first by binary search (a scan per block made parsing a
+        // 10,000-paper list quadratic).
+        List<Link> all = md.links();
+        int lo2 = 0;
+        int hi2 = all.size();
+        while (lo2 < hi2) {
+            int mid = (lo2 + hi2) >>> 1;
+            if (all.get(mid).range().start() < h.range().end()) {
+                lo2 = mid + 1;
+            } else {
+                hi2 = mid;
             }
+        }
+        List<Link> links = new ArrayList<>();
+        for (int i = lo2; i < all.size() && all.get(i).range().start() < end; i++) {
+            links.add(all.get(i));
         }
         return new Paper(h, List.copyOf(links));
     }

@@ -63,6 +63,14 @@ public final class Latex {
     }
 
     private static String decode(String latex) {
+        if (isPlain(latex)) {
+            return latex;
+        }
+        return decodeWithParser(latex);
+    }
+
+    /** The full decoding (jbibtex, checked against the fallback); {@link #isPlain} text comes out unchanged. */
+    static String decodeWithParser(String latex) {
         String fallback = fallback(latex);
         String viaJbibtex = jbibtex(latex);
         // jbibtex silently drops some commands ({\i}) and accents (\H{o}, \c{c}); only trust it when
@@ -99,6 +107,22 @@ public final class Latex {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /**
+     * Text with nothing LaTeX would change: no command, group, math, tie, quote or dash ligature. Most values
+     * (plain titles, names, venues) are like that, and skipping the LaTeX parser for them is most of the speed.
+     */
+    static boolean isPlain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '{' || c == '}' || c == '$' || c == '~' || c == '\'' || c == '"' || c == '`'
+                    || c == '%' || c == '&' || c == '#' || c == '^' || c == '_' || c == '!' || c == '?'
+                    || (c == '-' && i + 1 < s.length() && s.charAt(i + 1) == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int alnumCount(String s) {

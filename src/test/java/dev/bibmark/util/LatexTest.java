@@ -80,4 +80,27 @@ class LatexTest {
         assertEquals(Latex.normalizeTitle("Kram{\\'a}r"), Latex.normalizeTitle("KRAMAR"));
         assertEquals("", Latex.normalizeTitle("{}"));
     }
+
+    /** The fast path for plain text must give what the parser gives: checked on every value of the corpus. */
+    @org.junit.jupiter.api.Test
+    void plainValuesSkipTheParserWithTheSameResult() throws java.io.IOException {
+        java.nio.file.Path corpus = java.nio.file.Path.of("../shared/corpus");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(corpus), "../shared/corpus is absent");
+        int plain = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(corpus)) {
+            for (java.nio.file.Path p : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                dev.bibmark.model.Document d = dev.bibmark.model.Documents.parse(p.toString(), java.nio.file.Files.readString(p));
+                for (dev.bibmark.bibtex.BibEntry e : d.entries()) {
+                    for (dev.bibmark.bibtex.BibField f : e.fields()) {
+                        String v = f.value() == null ? "" : f.value().raw();
+                        if (!v.isEmpty() && Latex.isPlain(v)) {
+                            plain++;
+                            org.junit.jupiter.api.Assertions.assertEquals(Latex.decodeWithParser(v), v, p + ": " + v);
+                        }
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(plain > 1000, "plain values: " + plain);
+    }
 }
