@@ -25,7 +25,7 @@ if %MAJ% LSS 17 (
   echo bibmark: Java 17 or newer is needed, but "%JAVA%" is version %VER% ^(set JAVA_HOME^) 1>&2
   exit /b 2
 )
-if "%BIBMARK_HEAP%"=="" set "BIBMARK_HEAP=256m"
+if "%BIBMARK_HEAP%"=="" set "BIBMARK_HEAP=512m"
 rem Class-data sharing: use bibmark.jsa beside the jar when there is one (see server/bin/bibmark). The JVM
 rem checks that it matches itself and the jar and otherwise runs without it; CDS logging is off so that
 rem stays silent. BIBMARK_CDS=off disables it.
