@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the cross-document checks compare about an entry: its content fingerprint and its identities (DOI,
@@ -21,20 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 record EntryFacts(String content, String doi, String arxiv, String titleAuthor) {
     private static final List<String> ARXIV_FIELDS = List.of("eprint", "journal", "url", "doi");
-    private static final int LIMIT = 500_000;
-    private static final Map<EntryHash, EntryFacts> MEMO = new ConcurrentHashMap<>();
+    private static final dev.bibmark.util.Memo<EntryHash, EntryFacts> MEMO = new dev.bibmark.util.Memo<>(500_000);
 
     static EntryFacts of(String text, BibEntry e, Map<String, String> macros) {
-        EntryHash key = EntryHash.of(text, e, macros);
-        EntryFacts f = MEMO.get(key);
-        if (f == null) {
-            f = compute(e, macros);
-            if (MEMO.size() >= LIMIT) {
-                MEMO.clear();
-            }
-            MEMO.put(key, f);
-        }
-        return f;
+        return MEMO.get(EntryHash.of(text, e, macros), k -> compute(e, macros));
     }
 
     private static EntryFacts compute(BibEntry e, Map<String, String> macros) {

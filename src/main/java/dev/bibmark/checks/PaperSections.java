@@ -158,28 +158,15 @@ final class PaperSections {
 
     /** Heading Markdown as plain text: links, emphasis, code, HTML tags and entities, backslash escapes. */
     static String plain(String markdown) {
-        return memo(PLAIN, markdown, PaperSections::computePlain);
+        return PLAIN.get(markdown, PaperSections::computePlain);
     }
 
     /**
      * Results by input text: the list checks run over every section of the edited document after each keystroke,
      * and all but one section are unchanged.
      */
-    private static final int MEMO_LIMIT = 200_000;
-    private static final java.util.Map<String, String> PLAIN = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.Map<String, Boolean> SAME_TITLE = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static <V> V memo(java.util.Map<String, V> memo, String key, java.util.function.Function<String, V> f) {
-        V v = memo.get(key);
-        if (v == null) {
-            v = f.apply(key);
-            if (memo.size() >= MEMO_LIMIT) {
-                memo.clear();
-            }
-            memo.put(key, v);
-        }
-        return v;
-    }
+    private static final dev.bibmark.util.Memo<String, String> PLAIN = new dev.bibmark.util.Memo<>(200_000);
+    private static final dev.bibmark.util.Memo<String, Boolean> SAME_TITLE = new dev.bibmark.util.Memo<>(200_000);
 
     private static String computePlain(String markdown) {
         String s = MD_LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
@@ -258,7 +245,7 @@ final class PaperSections {
      * decoded on both sides.
      */
     static boolean sameTitle(String plainHeading, String latexTitle) {
-        return memo(SAME_TITLE, plainHeading + "\u0000" + latexTitle, k -> computeSameTitle(plainHeading, latexTitle));
+        return SAME_TITLE.get(plainHeading + "\u0000" + latexTitle, k -> computeSameTitle(plainHeading, latexTitle));
     }
 
     private static boolean computeSameTitle(String plainHeading, String latexTitle) {
@@ -338,26 +325,8 @@ final class PaperSections {
         int i = text.indexOf('\n');
         return i > 0 && text.charAt(i - 1) == '\r' ? "\r\n" : "\n";
     }
-
     /** Levenshtein distance ignoring case, for nearest-tag suggestions. */
     static int distance(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT);
-        String y = b.toLowerCase(Locale.ROOT);
-        int[] prev = new int[y.length() + 1];
-        int[] cur = new int[y.length() + 1];
-        for (int j = 0; j <= y.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= x.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= y.length(); j++) {
-                int sub = prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[y.length()];
+        return dev.bibmark.util.Strings.distance(a, b);
     }
 }

@@ -47,9 +47,8 @@ public record EntryInfo(Document doc, Block block, BibEntry entry, Map<String, S
         }
     }
 
-    private static final int LIMIT = 500_000;
-    private static final java.util.Map<dev.bibmark.bibtex.EntryHash, Summary> SUMMARIES =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final dev.bibmark.util.Memo<dev.bibmark.bibtex.EntryHash, Summary> SUMMARIES =
+            new dev.bibmark.util.Memo<>(500_000);
 
     /** The entry's summary, memoized by content (and by the heading's title when the entry has none). */
     public Summary summary() {
@@ -57,15 +56,8 @@ public record EntryInfo(Document doc, Block block, BibEntry entry, Map<String, S
         if (!entry.hasField("title") && block.paper() != null) {
             h = h.with(block.paper().heading().title());
         }
-        Summary s = SUMMARIES.get(h);
-        if (s == null) {
-            s = new Summary(title(), authorsShort(), firstAuthorSurname(), field("year"), venue(), field("author"));
-            if (SUMMARIES.size() >= LIMIT) {
-                SUMMARIES.clear();
-            }
-            SUMMARIES.put(h, s);
-        }
-        return s;
+        return SUMMARIES.get(h, k -> new Summary(title(), authorsShort(), firstAuthorSurname(), field("year"), venue(),
+                field("author")));
     }
 
     public String key() {

@@ -130,27 +130,8 @@ public final class Keys {
     private static boolean isLower(String word) {
         return !word.isEmpty() && Character.isLowerCase(word.charAt(0));
     }
-
-    /** Words split at blanks and ties outside braces. */
     private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int depth = 0;
-        for (char c : s.toCharArray()) {
-            depth += c == '{' ? 1 : c == '}' && depth > 0 ? -1 : 0;
-            if ((Character.isWhitespace(c) || c == '~') && depth == 0) {
-                if (cur.length() > 0) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-            } else {
-                cur.append(c);
-            }
-        }
-        if (cur.length() > 0) {
-            out.add(cur.toString());
-        }
-        return out;
+        return dev.bibmark.util.Strings.topLevelWords(s);
     }
 
     /** The first title word that is not a small word, as lower-case ASCII letters and digits; "" when none. */

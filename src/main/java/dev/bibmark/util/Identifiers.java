@@ -140,28 +140,6 @@ public final class Identifiers {
     }
 
     private static List<String> topLevelWords(String s) {
-        List<String> words = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && depth > 0) {
-                depth--;
-            }
-            if ((Character.isWhitespace(c) || c == '~') && depth == 0) {
-                if (cur.length() > 0) {
-                    words.add(cur.toString());
-                    cur.setLength(0);
-                }
-            } else {
-                cur.append(c);
-            }
-        }
-        if (cur.length() > 0) {
-            words.add(cur.toString());
-        }
-        return words;
+        return Strings.topLevelWords(s);
     }
 }

@@ -609,29 +609,7 @@ public final class KeyPattern {
     }
 
     private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && depth > 0) {
-                depth--;
-            }
-            if ((Character.isWhitespace(c) || c == '~') && depth == 0) {
-                if (cur.length() > 0) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-            } else {
-                cur.append(c);
-            }
-        }
-        if (cur.length() > 0) {
-            out.add(cur.toString());
-        }
-        return out;
+        return Strings.topLevelWords(s);
     }
 
     /** LaTeX decoded, folded to ASCII, letters and digits only. */

@@ -35,21 +35,8 @@ public final class Latex {
     }
 
     /** Decoded values by source text: jbibtex is slow and the same values are decoded after every keystroke. */
-    private static final int MEMO_LIMIT = 200_000;
-    private static final java.util.Map<String, String> UNICODE = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.Map<String, String> TITLES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String memo(java.util.Map<String, String> memo, String key, java.util.function.UnaryOperator<String> f) {
-        String v = memo.get(key);
-        if (v == null) {
-            v = f.apply(key);
-            if (memo.size() >= MEMO_LIMIT) {
-                memo.clear();
-            }
-            memo.put(key, v);
-        }
-        return v;
-    }
+    private static final Memo<String, String> UNICODE = new Memo<>(200_000);
+    private static final Memo<String, String> TITLES = new Memo<>(200_000);
 
     /** Converts LaTeX markup (accents, escapes, braces, math delimiters) to plain display Unicode. */
     public static String toUnicode(String latex) {
@@ -59,7 +46,7 @@ public final class Latex {
         if (latex.length() > 4096) {
             return decode(latex);
         }
-        return memo(UNICODE, latex, Latex::decode);
+        return UNICODE.get(latex, Latex::decode);
     }
 
     private static String decode(String latex) {
@@ -90,7 +77,7 @@ public final class Latex {
         if (latexTitle == null || latexTitle.isEmpty()) {
             return "";
         }
-        return latexTitle.length() > 4096 ? normalize(latexTitle) : memo(TITLES, latexTitle, Latex::normalize);
+        return latexTitle.length() > 4096 ? normalize(latexTitle) : TITLES.get(latexTitle, Latex::normalize);
     }
 
     private static String normalize(String latexTitle) {

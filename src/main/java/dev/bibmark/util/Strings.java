@@ -1,0 +1,59 @@
+package dev.bibmark.util;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Small string helpers shared by checks, fixes and key patterns. */
+public final class Strings {
+    private Strings() {}
+
+    /** Levenshtein distance between two strings, ignoring case (for "did you mean" suggestions). */
+    public static int distance(String a, String b) {
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
+        int[] prev = new int[y.length() + 1];
+        int[] cur = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                int sub = prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[y.length()];
+    }
+
+    /** The words of a BibTeX value split at spaces and ties ({@code ~}) outside braces: {@code {van Dyke}} is one. */
+    public static List<String> topLevelWords(String s) {
+        List<String> words = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+            if ((Character.isWhitespace(c) || c == '~') && depth == 0) {
+                if (cur.length() > 0) {
+                    words.add(cur.toString());
+                    cur.setLength(0);
+                }
+            } else {
+                cur.append(c);
+            }
+        }
+        if (cur.length() > 0) {
+            words.add(cur.toString());
+        }
+        return words;
+    }
+}
