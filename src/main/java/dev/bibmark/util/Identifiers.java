@@ -112,16 +112,7 @@ public final class Identifiers {
     }
 
     private static int depthAt(String s, int index) {
-        int depth = 0;
-        for (int i = 0; i < index; i++) {
-            char c = s.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && depth > 0) {
-                depth--;
-            }
-        }
-        return depth;
+        return Strings.braceDepthAt(s, index);
     }
 
     private static int topLevelIndexOf(String s, char target) {

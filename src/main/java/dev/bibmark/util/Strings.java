@@ -56,4 +56,18 @@ public final class Strings {
         }
         return words;
     }
+
+    /** The brace depth of a BibTeX value just before {@code index} (unbalanced closing braces ignored). */
+    public static int braceDepthAt(String s, int index) {
+        int depth = 0;
+        for (int i = 0; i < index; i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+        }
+        return depth;
+    }
 }
