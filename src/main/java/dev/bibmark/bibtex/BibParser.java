@@ -165,6 +165,11 @@ public final class BibParser {
                     depth--;
                 } else if (c == close && depth == 0) {
                     break;
+                } else if (c == '@' && isLineStartAt(i)) {
+                    // Like every other object, a comment never hides the entry on a later line.
+                    objects.add(new BibComment(range(at, lastNonWs(i))));
+                    pos = i;
+                    return;
                 }
             }
             pos = Math.min(n, i + 1);

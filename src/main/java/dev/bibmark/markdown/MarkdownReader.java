@@ -57,14 +57,20 @@ public final class MarkdownReader {
             return MarkdownIndex.EMPTY;
         }
         try {
-            return new Reader(text).run();
+            return new Reader(text, false).run();
         } catch (RuntimeException | StackOverflowError e) {
             return MarkdownIndex.EMPTY;
         }
     }
 
+    /** {@link #read} without the safety nets, so tests and fuzzers see a bug instead of a quietly smaller index. */
+    static MarkdownIndex readStrict(String text) {
+        return text.isEmpty() ? MarkdownIndex.EMPTY : new Reader(text, true).run();
+    }
+
     private static final class Reader {
         private final String text;
+        private final boolean strict;
         private final int bom;
         private final LineIndex lines;
         private final List<dev.bibmark.markdown.Heading> headings = new ArrayList<>();
@@ -73,8 +79,9 @@ public final class MarkdownReader {
         private final List<HtmlComment> comments = new ArrayList<>();
         private final List<Citation> citations = new ArrayList<>();
 
-        Reader(String text) {
+        Reader(String text, boolean strict) {
             this.text = text;
+            this.strict = strict;
             this.bom = text.charAt(0) == '\uFEFF' ? 1 : 0;
             this.lines = LineIndex.of(text);
         }
@@ -91,15 +98,38 @@ public final class MarkdownReader {
                     List.copyOf(comments), List.copyOf(citations));
         }
 
-        private void walk(Node node) {
-            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                // One bad block must not cost the whole index.
-                try {
-                    visit(child);
-                } catch (RuntimeException e) {
-                    // skip this block
+        /**
+         * Visits every block below {@code root} depth-first. Iterative, so lists and quotes nested thousands deep
+         * (commonmark builds such trees without recursing) cannot overflow the stack here.
+         */
+        private void walk(Node root) {
+            java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+            pending.push(root);
+            while (!pending.isEmpty()) {
+                Node node = pending.pop();
+                // The order of visits does not matter: run() sorts every list afterwards.
+                for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                    if (isContainer(child)) {
+                        pending.push(child);
+                    }
+                }
+                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                    // One bad block must not cost the whole index.
+                    try {
+                        visit(child);
+                    } catch (RuntimeException e) {
+                        if (strict) {
+                            throw e;
+                        }
+                    }
                 }
             }
+        }
+
+        private static boolean isContainer(Node node) {
+            return node instanceof Block && !(node instanceof FencedCodeBlock) && !(node instanceof Heading)
+                    && !(node instanceof Paragraph) && !(node instanceof HtmlBlock)
+                    && !(node instanceof org.commonmark.node.IndentedCodeBlock);
         }
 
         private void visit(Node node) {
@@ -115,8 +145,6 @@ public final class MarkdownReader {
                 if (seg != null) {
                     scanComments(seg, new StringBuilder(seg.text));
                 }
-            } else if (node instanceof Block && !(node instanceof org.commonmark.node.IndentedCodeBlock)) {
-                walk(node);
             }
         }
 
