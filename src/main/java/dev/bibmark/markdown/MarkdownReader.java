@@ -199,9 +199,32 @@ public final class MarkdownReader {
                         docEnd = Math.max(starts[k] + parts[k].length(), ls);
                     }
                 }
-                content = new EmbeddedText(literal, starts, docEnd);
+                content = new EmbeddedText(restoreNul(literal, parts, starts), starts, docEnd);
             }
             fences.add(new Fence(new TextRange(start, end), lang, content, fcb.getClosingFenceLength() != null));
+        }
+
+        /**
+         * CommonMark replaces U+0000 by U+FFFD in a literal; putting the document's character back keeps the
+         * content equal to the document text it maps to (so a key's text is the text at its range).
+         */
+        private String restoreNul(String literal, String[] parts, int[] starts) {
+            if (literal.indexOf('\uFFFD') < 0) {
+                return literal;
+            }
+            StringBuilder sb = new StringBuilder(literal.length());
+            for (int k = 0; k < parts.length; k++) {
+                if (k > 0) {
+                    sb.append('\n');
+                }
+                String part = parts[k];
+                for (int j = 0; j < part.length(); j++) {
+                    char c = part.charAt(j);
+                    int o = starts[k] + j;
+                    sb.append(c == '\uFFFD' && o < text.length() && text.charAt(o) == 0 ? '\0' : c);
+                }
+            }
+            return sb.toString();
         }
 
         private void heading(Heading h) {
@@ -242,7 +265,8 @@ public final class MarkdownReader {
             TextRange statusRange = null;
             Matcher m = STATUS_TAG.matcher(text.substring(ts, te));
             if (m.find()) {
-                status = m.group(1).trim();
+                // The pattern keeps blanks out of group 1, so its text is exactly what the range covers.
+                status = m.group(1);
                 int ss = ts + m.start(1);
                 statusRange = new TextRange(ss, ss + status.length());
                 te = trimEnd(ts, ts + m.start());
@@ -380,8 +404,9 @@ public final class MarkdownReader {
                 String body = seg.text.substring(gs, m.end(1));
                 int pos = 0;
                 for (String part : body.split(",", -1)) {
+                    // The same notion of blank as trim(), so the range starts where the key does.
                     int lead = 0;
-                    while (lead < part.length() && Character.isWhitespace(part.charAt(lead))) {
+                    while (lead < part.length() && part.charAt(lead) <= ' ') {
                         lead++;
                     }
                     String key = part.trim();

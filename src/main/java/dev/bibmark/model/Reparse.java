@@ -34,7 +34,8 @@ final class Reparse {
     private Reparse() {}
 
     static Optional<Document> tryEdit(Document old, int start, int end, String replacement, String newText) {
-        if (!old.markdown() || hasFenceChar(replacement) || replacement.indexOf('\r') >= 0
+        // CommonMark turns U+0000 into U+FFFD in a fence's literal, which the fast path (raw text) would not do.
+        if (!old.markdown() || hasFenceChar(replacement) || replacement.indexOf('\r') >= 0 || replacement.indexOf('\0') >= 0
                 || hasFenceChar(old.text(), start, end)) {
             return Optional.empty();
         }
