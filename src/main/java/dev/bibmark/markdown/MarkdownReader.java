@@ -351,9 +351,14 @@ public final class MarkdownReader {
             List<int[]> bare = new ArrayList<>();
             while (m.find()) {
                 int e = m.end();
+                // Parentheses balance of [start, e), kept up to date as the end moves (not recounted: linear).
+                int open = balance(masked, m.start(), e);
                 while (e > m.start() && ".,;:!?')*_".indexOf(masked.charAt(e - 1)) >= 0) {
-                    if (masked.charAt(e - 1) == ')' && balance(masked, m.start(), e) >= 0) {
-                        break;
+                    if (masked.charAt(e - 1) == ')') {
+                        if (open >= 0) {
+                            break;
+                        }
+                        open++;
                     }
                     e--;
                 }
@@ -365,8 +370,15 @@ public final class MarkdownReader {
             found.addAll(bare);
             found.sort(Comparator.comparingInt(f -> f[0]));
             int prevEnd = -1;
+            // Line starts are tracked forward (links are sorted), so a long line with many links stays linear.
+            int lineStart = 0;
+            int scanned = 0;
             for (int[] f : found) {
-                int lineStart = seg.text.lastIndexOf('\n', f[0] - 1) + 1;
+                for (; scanned < f[0]; scanned++) {
+                    if (seg.text.charAt(scanned) == '\n') {
+                        lineStart = scanned + 1;
+                    }
+                }
                 int from = Math.max(lineStart, prevEnd);
                 prevEnd = f[1];
                 String role = role(seg.text.substring(from, f[0]));
@@ -410,7 +422,8 @@ public final class MarkdownReader {
                         lead++;
                     }
                     String key = part.trim();
-                    if (!key.isEmpty()) {
+                    // A key never spans lines (and a range across a line break would not match the text).
+                    if (!key.isEmpty() && key.indexOf('\n') < 0) {
                         int ks = gs + pos + lead;
                         citations.add(new Citation(key, seg.range(ks, ks + key.length()), Citation.Kind.LATEX));
                     }

@@ -39,6 +39,9 @@ final class Reparse {
                 || hasFenceChar(old.text(), start, end)) {
             return Optional.empty();
         }
+        if (touchesFenceLikeLine(newText, start, start + replacement.length())) {
+            return Optional.empty();
+        }
         List<Block> blocks = old.blocks();
         if (blocks.size() != old.markdownIndex().fences().size()) {
             return Optional.empty();
@@ -83,6 +86,32 @@ final class Reparse {
             }
         }
         return Optional.of(new Document(old.path(), newText, lines, true, index2, List.copyOf(out)));
+    }
+
+    /**
+     * Whether a line touched by the edit now starts (after blanks) with a fence run: an edit without fence characters
+     * can still make one, by joining backticks around it or removing the indentation that kept a run from closing.
+     */
+    private static boolean touchesFenceLikeLine(String text, int from, int to) {
+        int a = from;
+        while (a > 0 && text.charAt(a - 1) != '\n' && text.charAt(a - 1) != '\r') {
+            a--;
+        }
+        int n = text.length();
+        for (int i = a; i <= to && i < n; ) {
+            int j = i;
+            while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            if (text.startsWith("```", j) || text.startsWith("~~~", j)) {
+                return true;
+            }
+            while (j < n && text.charAt(j) != '\n' && text.charAt(j) != '\r') {
+                j++;
+            }
+            i = j + 1;
+        }
+        return false;
     }
 
     private static boolean hasFenceChar(CharSequence s) {
