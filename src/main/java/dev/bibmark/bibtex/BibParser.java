@@ -142,7 +142,7 @@ public final class BibParser {
         String lower = type.toLowerCase(Locale.ROOT);
         skipWs();
         if (lower.equals("comment")) {
-            parseComment(at);
+            parseComment(at, typeEnd);
             return;
         }
         if (pos >= n || (s.charAt(pos) != '{' && s.charAt(pos) != '(')) {
@@ -162,7 +162,7 @@ public final class BibParser {
         }
     }
 
-    private void parseComment(int at) {
+    private void parseComment(int at, int typeEnd) {
         if (pos < n && (s.charAt(pos) == '{' || s.charAt(pos) == '(')) {
             char close = s.charAt(pos) == '{' ? '}' : ')';
             int depth = 0;
@@ -184,7 +184,8 @@ public final class BibParser {
             }
             pos = Math.min(n, i + 1);
         } else {
-            pos = lineEnd(pos);
+            // "@comment text": the rest of its own line (the blanks skipped after the word may span lines).
+            pos = lineEnd(typeEnd);
         }
         objects.add(new BibComment(range(at, pos)));
     }
