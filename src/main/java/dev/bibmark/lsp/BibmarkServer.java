@@ -898,7 +898,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                         continue;
                     }
                     String uri = p.get().toUri().toString();
-                    if (e.getType() == FileChangeType.Deleted) {
+                    // A file reported changed may be gone already (a rename racing the watcher): drop it too.
+                    if (e.getType() == FileChangeType.Deleted || !Files.exists(p.get())) {
                         disk.remove(uri);
                     } else if (insideWorkspace(p.get())) {
                         readFromDisk(p.get());

@@ -267,4 +267,37 @@ class ProtocolAbuseIT {
             assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void aFileDeletedOrRewrittenWhileIndexedIsDroppedAndTheRestStaysChecked(@TempDir Path dir) throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Path a = ws.resolve("a.md");
+        Path b = ws.resolve("b.bib");
+        Files.writeString(a, "# A\n\n```bibtex\n@misc{same, title = {One}}\n```\n");
+        Files.writeString(b, "@misc{same, title = {Two}}\n");
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"workspaceFolders\":[{\"uri\":" + q(ws.toUri().toString()) + ",\"name\":\"ws\"}]}");
+            c.notify("initialized", "{}");
+            String bu = b.toUri().toString();
+            assertTrue(c.diagnosticsFor(bu).toString().contains("duplicate-key"));
+            // The file disappears but the client reports it as changed (a rename racing the watcher).
+            Files.delete(a);
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(a.toUri().toString()) + ",\"type\":2}]}");
+            JsonObject cleared = c.diagnosticsFor(bu);
+            assertEquals(0, cleared.getAsJsonObject("params").getAsJsonArray("diagnostics").size(), cleared.toString());
+            // Rewritten past the size limit: skipped with a message, not half-read.
+            try (java.io.OutputStream out = Files.newOutputStream(a)) {
+                byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+                for (int i = 0; i < 11; i++) {
+                    out.write(chunk);
+                }
+            }
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(a.toUri().toString()) + ",\"type\":2}]}");
+            c.await(m -> "window/logMessage".equals(RawClient.str(m, "method")) && m.toString().contains("skipped: file larger than 10 MB"));
+            assertServing(c);
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
 }
