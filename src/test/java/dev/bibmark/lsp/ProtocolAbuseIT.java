@@ -248,7 +248,8 @@ class ProtocolAbuseIT {
         try (RawClient c = new RawClient("lsp")) {
             c.call("initialize", "{\"processId\":null,\"capabilities\":{}}");
             c.notify("initialized", "{}");
-            String big = "@misc{k, title = {x}}\n".repeat(11 * 1024 * 1024 / 22 + 10);
+            // 50 MB over the wire: read, kept as text, answered.
+            String big = "@misc{k, title = {x}}\n".repeat(50 * 1024 * 1024 / 22);
             String uri = "file:///tmp/bibmark-abuse/big.bib";
             c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":" + q(uri) + ",\"languageId\":\"bibtex\",\"version\":1,\"text\":" + q(big) + "}}");
             JsonObject msg = c.await(m -> "window/showMessage".equals(RawClient.str(m, "method")));
