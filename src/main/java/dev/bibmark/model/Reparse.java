@@ -142,6 +142,11 @@ final class Reparse {
         if (li.lineStart(open) != f.range().start() || close <= open + 1) {
             return false;
         }
+        // An indented fence strips up to its indentation from every content line, which the fast path does not do.
+        char first0 = old.text().charAt(f.range().start());
+        if (first0 != '`' && first0 != '~') {
+            return false;
+        }
         int first = li.lineStart(open + 1);
         int closeStart = li.lineStart(close);
         // The edit must stay strictly inside the content: not touching the line break before the closing fence.

@@ -80,4 +80,14 @@ class FuzzFindingsTest {
             assertEquals(c.key(), t.substring(c.keyRange().start(), c.keyRange().end()));
         }
     }
+
+    @Test
+    void anEditInAnIndentedFenceStripsItsIndentationLikeAFullParse() {
+        String t = "  ```bibtex\n@misc{a}\nx\n\n## Q\n  ```\n";
+        Document d = Documents.parse("i.md", t);
+        int x = t.indexOf("\nx\n") + 1;
+        Document edited = Documents.edit(d, x, t.indexOf("##") + 2, "@misc{n,\n");
+        assertEquals(Documents.parse("i.md", edited.text()).markdownIndex(), edited.markdownIndex());
+        assertEquals(Documents.parse("i.md", edited.text()).blocks(), edited.blocks());
+    }
 }
