@@ -55,6 +55,16 @@ public final class BibParser {
         return new TextRange(da, Math.max(da, db));
     }
 
+    /** The end of the character at {@code i}: a range never splits a surrogate pair. */
+    private int charEnd(int i) {
+        return i >= n ? n : Math.min(n, i + Character.charCount(s.codePointAt(i)));
+    }
+
+    /** The character at {@code i} for a message (a whole code point). */
+    private String charText(int i) {
+        return i >= n ? "" : s.substring(i, charEnd(i));
+    }
+
     private void error(Kind kind, int a, int b, String message) {
         errors.add(new SyntaxError(kind, range(a, b), message));
     }
@@ -132,7 +142,7 @@ public final class BibParser {
         String lower = type.toLowerCase(Locale.ROOT);
         skipWs();
         if (lower.equals("comment")) {
-            parseComment(at);
+            parseComment(at, typeEnd);
             return;
         }
         if (pos >= n || (s.charAt(pos) != '{' && s.charAt(pos) != '(')) {
@@ -152,7 +162,7 @@ public final class BibParser {
         }
     }
 
-    private void parseComment(int at) {
+    private void parseComment(int at, int typeEnd) {
         if (pos < n && (s.charAt(pos) == '{' || s.charAt(pos) == '(')) {
             char close = s.charAt(pos) == '{' ? '}' : ')';
             int depth = 0;
@@ -165,11 +175,17 @@ public final class BibParser {
                     depth--;
                 } else if (c == close && depth == 0) {
                     break;
+                } else if (c == '@' && isLineStartAt(i)) {
+                    // Like every other object, a comment never hides the entry on a later line.
+                    objects.add(new BibComment(range(at, lastNonWs(i))));
+                    pos = i;
+                    return;
                 }
             }
             pos = Math.min(n, i + 1);
         } else {
-            pos = lineEnd(pos);
+            // "@comment text": the rest of its own line (the blanks skipped after the word may span lines).
+            pos = lineEnd(typeEnd);
         }
         objects.add(new BibComment(range(at, pos)));
     }
@@ -209,7 +225,7 @@ public final class BibParser {
         }
         int nameEnd = pos;
         if (nameStart == nameEnd) {
-            error(Kind.EXPECTED_FIELD_NAME, pos, Math.min(n, pos + 1), "Expected a string name");
+            error(Kind.EXPECTED_FIELD_NAME, pos, charEnd(pos), "Expected a string name");
             skipToNextObject(pos);
             return;
         }
@@ -237,7 +253,7 @@ public final class BibParser {
         if (pos >= n || isLineStartAt(pos)) {
             error(Kind.UNTERMINATED_ENTRY, insertAt, insertAt, "Expected '" + close + "' to close the entry");
         } else {
-            error(Kind.EXPECTED_CLOSE, pos, Math.min(n, pos + 1), "Expected '" + close + "' but found '" + s.charAt(pos) + "'");
+            error(Kind.EXPECTED_CLOSE, pos, charEnd(pos), "Expected '" + close + "' but found '" + charText(pos) + "'");
             skipToNextObject(pos);
         }
     }
@@ -399,7 +415,7 @@ public final class BibParser {
                 continue;
             }
             if (value != null) {
-                error(Kind.UNEXPECTED_CHARACTER, pos, pos + 1, "Expected ',' or '" + close + "' but found '" + s.charAt(pos) + "'");
+                error(Kind.UNEXPECTED_CHARACTER, pos, charEnd(pos), "Expected ',' or '" + close + "' but found '" + charText(pos) + "'");
                 skipToFieldEnd(close);
             }
         }
@@ -457,7 +473,8 @@ public final class BibParser {
         int depth = 0;
         while (pos < n) {
             char c = s.charAt(pos);
-            if (c == '@' && depth == 0 && isLineStartAt(pos)) {
+            // Whatever the depth: an unbalanced '{' in skipped text must not hide the next entry.
+            if (c == '@' && isLineStartAt(pos)) {
                 return;
             }
             if (c == '{') {
@@ -594,7 +611,8 @@ public final class BibParser {
         if (c == close || c == ',') {
             error(Kind.EXPECTED_VALUE, start, start, "Expected a value before '" + c + "'");
         } else {
-            error(Kind.EXPECTED_VALUE, start, start + 1, "Expected a value ('{', '\"', a number or a @string name) but found '" + c + "'");
+            error(Kind.EXPECTED_VALUE, start, charEnd(start), "Expected a value ('{', '\"', a number or a @string name) but found '"
+                    + charText(start) + "'");
         }
         return null;
     }

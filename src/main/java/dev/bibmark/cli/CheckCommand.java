@@ -107,7 +107,7 @@ final class CheckCommand {
                 String text = TextFiles.read(p);
                 texts.put(p, text);
                 files.put(display(cwd, p), p);
-                if (fix && !Arrays.equals(text.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(p))) {
+                if (fix && !Arrays.equals(text.getBytes(StandardCharsets.UTF_8), TextFiles.readBytes(p))) {
                     // Writing the decoded text back would replace the bytes that are not UTF-8.
                     unwritable.add(display(cwd, p));
                 }

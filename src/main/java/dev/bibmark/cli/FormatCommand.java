@@ -8,6 +8,7 @@ import dev.bibmark.model.Document;
 import dev.bibmark.model.Documents;
 import dev.bibmark.text.Edit;
 import dev.bibmark.workspace.FileCollector;
+import dev.bibmark.workspace.TextFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -120,7 +121,7 @@ final class FormatCommand {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+                    .decode(ByteBuffer.wrap(TextFiles.readBytes(path))).toString();
         } catch (CharacterCodingException e) {
             return new Outcome(path, display, null, null, List.of(), "cannot format " + display
                     + ": not valid UTF-8 (left as it is)");

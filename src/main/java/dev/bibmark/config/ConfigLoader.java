@@ -37,10 +37,19 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
+    /** Longest accepted debounce: beyond it diagnostics would look switched off. */
+    public static final int MAX_DEBOUNCE_MS = 10_000;
+    /** Largest accepted {@code .bibmark.json}. */
+    public static final long MAX_FILE_BYTES = 1024 * 1024;
+
     /** Loads and validates a config file. */
     public static Config load(Path file) throws ConfigException {
         String text;
         try {
+            // A settings file is small; a huge one (hostile or a mistake) is refused before it is read.
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new ConfigException(file + ": larger than " + MAX_FILE_BYTES / 1024 + " KB; not read");
+            }
             text = Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e, e);
@@ -194,8 +203,8 @@ public final class ConfigLoader {
                 throw ctx.error(p, "expected a non-negative integer (milliseconds), found " + describe(v));
             }
             double d = v.getAsDouble();
-            if (d < 0 || d != Math.rint(d) || d > Integer.MAX_VALUE) {
-                throw ctx.error(p, "expected a non-negative integer (milliseconds), found " + v);
+            if (d < 0 || d != Math.rint(d) || d > MAX_DEBOUNCE_MS) {
+                throw ctx.error(p, "expected a non-negative integer up to " + MAX_DEBOUNCE_MS + " (milliseconds), found " + v);
             }
             debounceMs = (int) d;
         }

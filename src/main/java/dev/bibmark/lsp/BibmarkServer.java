@@ -460,6 +460,64 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         }
     }
 
+    /** Open texts longer than this (in chars) are kept but not parsed or checked: the file limit of the walk. */
+    static final long MAX_OPEN_CHARS = FileCollector.Limits.DEFAULT.maxFileBytes();
+
+    /** Parses an opened text, or keeps an over-long one unparsed and says so (once, when {@code warn}). Worker only. */
+    private Document boundedParse(String uri, String text, boolean markdown, boolean warn) {
+        if (text.length() <= MAX_OPEN_CHARS) {
+            return Documents.parse(uri, text, markdown);
+        }
+        if (warn && client != null) {
+            client.showMessage(new MessageParams(MessageType.Warning, "bibmark: " + uri + ": skipped: file larger than "
+                    + TextFiles.describe(MAX_OPEN_CHARS) + " (not checked)"));
+        }
+        return Documents.unparsed(uri, text, markdown);
+    }
+
+    /** {@link #applyChanges}, except that an over-long text is edited as text only and never parsed. Worker only. */
+    private Document boundedChange(Document d, List<TextDocumentContentChangeEvent> changes) {
+        boolean wasParsed = d.text().length() <= MAX_OPEN_CHARS;
+        if (wasParsed && changes.stream().allMatch(c -> c.getText() == null || c.getText().length() <= MAX_OPEN_CHARS)) {
+            Document next = applyChanges(d, changes);
+            return next.text().length() <= MAX_OPEN_CHARS ? next : boundedParse(d.path(), next.text(), d.markdown(), true);
+        }
+        String text = d.text();
+        for (TextDocumentContentChangeEvent c : changes) {
+            String t = c.getText() == null ? "" : c.getText();
+            Range r = c.getRange();
+            if (r == null) {
+                text = t;
+            } else {
+                dev.bibmark.text.LineIndex li = dev.bibmark.text.LineIndex.of(text);
+                int a = li.offset(r.getStart().getLine(), r.getStart().getCharacter(), text);
+                int b = li.offset(r.getEnd().getLine(), r.getEnd().getCharacter(), text);
+                text = text.substring(0, Math.min(a, b)) + t + text.substring(Math.max(a, b));
+            }
+        }
+        return boundedParse(d.path(), text, d.markdown(), wasParsed);
+    }
+
+    /** Whether a file lies inside a workspace folder (links resolved): the only files read without being opened. */
+    private boolean insideWorkspace(Path p) {
+        Path real;
+        try {
+            real = p.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return false; // a file that is gone or unreachable is not read either
+        }
+        for (Path f : folders) {
+            try {
+                if (real.startsWith(f.toRealPath())) {
+                    return true;
+                }
+            } catch (IOException | RuntimeException e) {
+                // a folder that is gone contains nothing
+            }
+        }
+        return false;
+    }
+
     /** Applies content changes in order; each ranged change re-parses only what it can affect. */
     static Document applyChanges(Document d, List<TextDocumentContentChangeEvent> changes) {
         Document cur = d;
@@ -490,7 +548,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             boolean markdown = !"bibtex".equals(params.getTextDocument().getLanguageId()) && !uri.toLowerCase().endsWith(".bib");
             versions.put(uri, params.getTextDocument().getVersion());
             submit(() -> {
-                open.put(uri, Documents.parse(uri, text, markdown));
+                open.put(uri, boundedParse(uri, text, markdown, true));
                 scheduleCheck();
             });
         }
@@ -511,7 +569,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     log(MessageType.Warning, "bibmark: didChange for a document that is not open: " + uri);
                     return;
                 }
-                open.put(uri, applyChanges(d, changes));
+                open.put(uri, boundedChange(d, changes));
                 scheduleCheck();
             });
         }
@@ -1056,10 +1114,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                         continue;
                     }
                     String uri = p.get().toUri().toString();
-                    if (e.getType() == FileChangeType.Deleted) {
+                    // A file reported changed may be gone already (a rename racing the watcher): drop it too.
+                    if (e.getType() == FileChangeType.Deleted || !Files.exists(p.get())) {
                         disk.remove(uri);
-                    } else {
+                    } else if (insideWorkspace(p.get())) {
                         readFromDisk(p.get());
+                    } else {
+                        log(MessageType.Warning, "bibmark: not read (outside the workspace folders): " + p.get());
                     }
                 }
                 scheduleCheck();

@@ -57,14 +57,20 @@ public final class MarkdownReader {
             return MarkdownIndex.EMPTY;
         }
         try {
-            return new Reader(text).run();
+            return new Reader(text, false).run();
         } catch (RuntimeException | StackOverflowError e) {
             return MarkdownIndex.EMPTY;
         }
     }
 
+    /** {@link #read} without the safety nets, so tests and fuzzers see a bug instead of a quietly smaller index. */
+    static MarkdownIndex readStrict(String text) {
+        return text.isEmpty() ? MarkdownIndex.EMPTY : new Reader(text, true).run();
+    }
+
     private static final class Reader {
         private final String text;
+        private final boolean strict;
         private final int bom;
         private final LineIndex lines;
         private final List<dev.bibmark.markdown.Heading> headings = new ArrayList<>();
@@ -73,8 +79,9 @@ public final class MarkdownReader {
         private final List<HtmlComment> comments = new ArrayList<>();
         private final List<Citation> citations = new ArrayList<>();
 
-        Reader(String text) {
+        Reader(String text, boolean strict) {
             this.text = text;
+            this.strict = strict;
             this.bom = text.charAt(0) == '\uFEFF' ? 1 : 0;
             this.lines = LineIndex.of(text);
         }
@@ -91,15 +98,38 @@ public final class MarkdownReader {
                     List.copyOf(comments), List.copyOf(citations));
         }
 
-        private void walk(Node node) {
-            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                // One bad block must not cost the whole index.
-                try {
-                    visit(child);
-                } catch (RuntimeException e) {
-                    // skip this block
+        /**
+         * Visits every block below {@code root} depth-first. Iterative, so lists and quotes nested thousands deep
+         * (commonmark builds such trees without recursing) cannot overflow the stack here.
+         */
+        private void walk(Node root) {
+            java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+            pending.push(root);
+            while (!pending.isEmpty()) {
+                Node node = pending.pop();
+                // The order of visits does not matter: run() sorts every list afterwards.
+                for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                    if (isContainer(child)) {
+                        pending.push(child);
+                    }
+                }
+                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                    // One bad block must not cost the whole index.
+                    try {
+                        visit(child);
+                    } catch (RuntimeException e) {
+                        if (strict) {
+                            throw e;
+                        }
+                    }
                 }
             }
+        }
+
+        private static boolean isContainer(Node node) {
+            return node instanceof Block && !(node instanceof FencedCodeBlock) && !(node instanceof Heading)
+                    && !(node instanceof Paragraph) && !(node instanceof HtmlBlock)
+                    && !(node instanceof org.commonmark.node.IndentedCodeBlock);
         }
 
         private void visit(Node node) {
@@ -115,8 +145,6 @@ public final class MarkdownReader {
                 if (seg != null) {
                     scanComments(seg, new StringBuilder(seg.text));
                 }
-            } else if (node instanceof Block && !(node instanceof org.commonmark.node.IndentedCodeBlock)) {
-                walk(node);
             }
         }
 
@@ -171,9 +199,32 @@ public final class MarkdownReader {
                         docEnd = Math.max(starts[k] + parts[k].length(), ls);
                     }
                 }
-                content = new EmbeddedText(literal, starts, docEnd);
+                content = new EmbeddedText(restoreNul(literal, parts, starts), starts, docEnd);
             }
             fences.add(new Fence(new TextRange(start, end), lang, content, fcb.getClosingFenceLength() != null));
+        }
+
+        /**
+         * CommonMark replaces U+0000 by U+FFFD in a literal; putting the document's character back keeps the
+         * content equal to the document text it maps to (so a key's text is the text at its range).
+         */
+        private String restoreNul(String literal, String[] parts, int[] starts) {
+            if (literal.indexOf('\uFFFD') < 0) {
+                return literal;
+            }
+            StringBuilder sb = new StringBuilder(literal.length());
+            for (int k = 0; k < parts.length; k++) {
+                if (k > 0) {
+                    sb.append('\n');
+                }
+                String part = parts[k];
+                for (int j = 0; j < part.length(); j++) {
+                    char c = part.charAt(j);
+                    int o = starts[k] + j;
+                    sb.append(c == '\uFFFD' && o < text.length() && text.charAt(o) == 0 ? '\0' : c);
+                }
+            }
+            return sb.toString();
         }
 
         private void heading(Heading h) {
@@ -214,7 +265,8 @@ public final class MarkdownReader {
             TextRange statusRange = null;
             Matcher m = STATUS_TAG.matcher(text.substring(ts, te));
             if (m.find()) {
-                status = m.group(1).trim();
+                // The pattern keeps blanks out of group 1, so its text is exactly what the range covers.
+                status = m.group(1);
                 int ss = ts + m.start(1);
                 statusRange = new TextRange(ss, ss + status.length());
                 te = trimEnd(ts, ts + m.start());
@@ -299,9 +351,14 @@ public final class MarkdownReader {
             List<int[]> bare = new ArrayList<>();
             while (m.find()) {
                 int e = m.end();
+                // Parentheses balance of [start, e), kept up to date as the end moves (not recounted: linear).
+                int open = balance(masked, m.start(), e);
                 while (e > m.start() && ".,;:!?')*_".indexOf(masked.charAt(e - 1)) >= 0) {
-                    if (masked.charAt(e - 1) == ')' && balance(masked, m.start(), e) >= 0) {
-                        break;
+                    if (masked.charAt(e - 1) == ')') {
+                        if (open >= 0) {
+                            break;
+                        }
+                        open++;
                     }
                     e--;
                 }
@@ -313,8 +370,15 @@ public final class MarkdownReader {
             found.addAll(bare);
             found.sort(Comparator.comparingInt(f -> f[0]));
             int prevEnd = -1;
+            // Line starts are tracked forward (links are sorted), so a long line with many links stays linear.
+            int lineStart = 0;
+            int scanned = 0;
             for (int[] f : found) {
-                int lineStart = seg.text.lastIndexOf('\n', f[0] - 1) + 1;
+                for (; scanned < f[0]; scanned++) {
+                    if (seg.text.charAt(scanned) == '\n') {
+                        lineStart = scanned + 1;
+                    }
+                }
                 int from = Math.max(lineStart, prevEnd);
                 prevEnd = f[1];
                 String role = role(seg.text.substring(from, f[0]));
@@ -352,12 +416,14 @@ public final class MarkdownReader {
                 String body = seg.text.substring(gs, m.end(1));
                 int pos = 0;
                 for (String part : body.split(",", -1)) {
+                    // The same notion of blank as trim(), so the range starts where the key does.
                     int lead = 0;
-                    while (lead < part.length() && Character.isWhitespace(part.charAt(lead))) {
+                    while (lead < part.length() && part.charAt(lead) <= ' ') {
                         lead++;
                     }
                     String key = part.trim();
-                    if (!key.isEmpty()) {
+                    // A key never spans lines (and a range across a line break would not match the text).
+                    if (!key.isEmpty() && key.indexOf('\n') < 0) {
                         int ks = gs + pos + lead;
                         citations.add(new Citation(key, seg.range(ks, ks + key.length()), Citation.Kind.LATEX));
                     }

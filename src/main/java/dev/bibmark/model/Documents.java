@@ -36,6 +36,15 @@ public final class Documents {
     }
 
     /**
+     * A snapshot that keeps the text but parses nothing, for a text too large to check: no blocks in Markdown,
+     * one empty block in a .bib file. Features see an empty document; positions still work.
+     */
+    public static Document unparsed(String path, String text, boolean markdown) {
+        List<Block> blocks = markdown ? List.of() : List.of(new Block(null, new BibFile(List.of(), List.of()), null));
+        return new Document(path, text, LineIndex.of(text), markdown, MarkdownIndex.EMPTY, blocks);
+    }
+
+    /**
      * The document after replacing {@code [start, end)} of {@code old}'s text: re-parses only the edited block when
      * the edit cannot change the Markdown structure, else the whole text. Equal to {@code parse} of the new text.
      */

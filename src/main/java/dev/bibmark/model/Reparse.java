@@ -34,8 +34,12 @@ final class Reparse {
     private Reparse() {}
 
     static Optional<Document> tryEdit(Document old, int start, int end, String replacement, String newText) {
-        if (!old.markdown() || hasFenceChar(replacement) || replacement.indexOf('\r') >= 0
+        // CommonMark turns U+0000 into U+FFFD in a fence's literal, which the fast path (raw text) would not do.
+        if (!old.markdown() || hasFenceChar(replacement) || replacement.indexOf('\r') >= 0 || replacement.indexOf('\0') >= 0
                 || hasFenceChar(old.text(), start, end)) {
+            return Optional.empty();
+        }
+        if (touchesFenceLikeLine(newText, start, start + replacement.length())) {
             return Optional.empty();
         }
         List<Block> blocks = old.blocks();
@@ -84,6 +88,32 @@ final class Reparse {
         return Optional.of(new Document(old.path(), newText, lines, true, index2, List.copyOf(out)));
     }
 
+    /**
+     * Whether a line touched by the edit now starts (after blanks) with a fence run: an edit without fence characters
+     * can still make one, by joining backticks around it or removing the indentation that kept a run from closing.
+     */
+    private static boolean touchesFenceLikeLine(String text, int from, int to) {
+        int a = from;
+        while (a > 0 && text.charAt(a - 1) != '\n' && text.charAt(a - 1) != '\r') {
+            a--;
+        }
+        int n = text.length();
+        for (int i = a; i <= to && i < n; ) {
+            int j = i;
+            while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            if (text.startsWith("```", j) || text.startsWith("~~~", j)) {
+                return true;
+            }
+            while (j < n && text.charAt(j) != '\n' && text.charAt(j) != '\r') {
+                j++;
+            }
+            i = j + 1;
+        }
+        return false;
+    }
+
     private static boolean hasFenceChar(CharSequence s) {
         return hasFenceChar(s, 0, s.length());
     }
@@ -110,6 +140,11 @@ final class Reparse {
         int open = li.line(f.range().start());
         int close = li.line(f.range().end());
         if (li.lineStart(open) != f.range().start() || close <= open + 1) {
+            return false;
+        }
+        // An indented fence strips up to its indentation from every content line, which the fast path does not do.
+        char first0 = old.text().charAt(f.range().start());
+        if (first0 != '`' && first0 != '~') {
             return false;
         }
         int first = li.lineStart(open + 1);

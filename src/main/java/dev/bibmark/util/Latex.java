@@ -31,6 +31,9 @@ public final class Latex {
             Map.entry("mu", "μ"), Map.entry("pi", "π"), Map.entry("sigma", "σ"), Map.entry("theta", "θ"),
             Map.entry("textbackslash", "\\"));
 
+    /** Deeper brace nesting than this is not converted (no real title nests more than a few levels). */
+    static final int MAX_DEPTH = 64;
+
     private Latex() {
     }
 
@@ -38,10 +41,28 @@ public final class Latex {
     private static final Memo<String, String> UNICODE = new Memo<>(200_000);
     private static final Memo<String, String> TITLES = new Memo<>(200_000);
 
+    private static int braceDepth(String s) {
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                max = Math.max(max, ++depth);
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+        }
+        return max;
+    }
+
     /** Converts LaTeX markup (accents, escapes, braces, math delimiters) to plain display Unicode. */
     public static String toUnicode(String latex) {
         if (latex == null || latex.isEmpty()) {
             return "";
+        }
+        if (braceDepth(latex) > MAX_DEPTH) {
+            // Both converters recurse per group: text nested this deep (hostile or broken) is only unbraced.
+            return latex.replaceAll("[{}$\\\\]", "").replaceAll("\\s+", " ");
         }
         if (latex.length() > 4096) {
             return decode(latex);
@@ -91,7 +112,7 @@ public final class Latex {
         try {
             List<LaTeXObject> objects = new LaTeXParser().parse(latex);
             return new LaTeXPrinter().print(objects);
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
             return null;
         }
     }

@@ -17,52 +17,111 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Expands the CLI's path arguments into the files to check: files as given, folders walked for
- * Markdown and BibTeX files while honouring {@code .gitignore}.
+ * Expands the CLI's path arguments (and the server's workspace folders) into the files to check: files as given,
+ * folders walked for Markdown and BibTeX files while honouring {@code .gitignore}. A walk never leaves its folder:
+ * a symbolic link whose target lies outside it is not followed, and symlink loops are cut. The walk is bounded by
+ * {@link Limits}: files over {@code maxFileBytes} are skipped and no more than {@code maxFiles} are collected, each
+ * with a message in {@link Result#errors()}.
  */
 public final class FileCollector {
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target");
 
     /**
-     * Files to check (sorted, de-duplicated real paths) and one message per unusable argument.
+     * Files to check (sorted, de-duplicated real paths) and one message per unusable argument or skipped file.
      */
     public record Result(List<Path> files, List<String> errors) {
+    }
+
+    /**
+     * Bounds on what is read.
+     *
+     * @param maxFileBytes a larger file is skipped ("skipped: file larger than 10 MB")
+     * @param maxFiles at most this many files are collected; the walk stops there with a message
+     */
+    public record Limits(long maxFileBytes, int maxFiles) {
+        /** 10 MB per file, 20,000 files. */
+        public static final Limits DEFAULT = new Limits(10L * 1024 * 1024, 20_000);
+
+        public Limits {
+            if (maxFileBytes < 1 || maxFiles < 1) {
+                throw new IllegalArgumentException("limits must be positive: " + maxFileBytes + ", " + maxFiles);
+            }
+        }
     }
 
     private record Scope(Path dir, GitIgnore rules) {
     }
 
+    /** The state of one collection. */
+    private static final class Walk {
+        final Limits limits;
+        final Set<Path> files = new TreeSet<>();
+        final List<String> errors = new ArrayList<>();
+        final Set<Path> visited = new HashSet<>();
+        boolean full;
+
+        Walk(Limits limits) {
+            this.limits = limits;
+        }
+
+        /** False (with a message, once) when the file limit is reached. */
+        boolean hasRoom() {
+            if (files.size() < limits.maxFiles()) {
+                return true;
+            }
+            if (!full) {
+                full = true;
+                errors.add("skipped: more than " + limits.maxFiles() + " files; only the first " + limits.maxFiles()
+                        + " are checked (limit maxFiles)");
+            }
+            return false;
+        }
+    }
+
     private FileCollector() {
     }
 
-    /** Collects the files named by, or found under, the given paths. */
+    /** Collects the files named by, or found under, the given paths, within {@link Limits#DEFAULT}. */
     public static Result collect(List<Path> paths) {
-        Set<Path> files = new TreeSet<>();
-        List<String> errors = new ArrayList<>();
+        return collect(paths, Limits.DEFAULT);
+    }
+
+    /** Collects the files named by, or found under, the given paths. */
+    public static Result collect(List<Path> paths, Limits limits) {
+        Walk w = new Walk(limits);
         for (Path path : paths) {
+            if (!w.hasRoom()) {
+                break;
+            }
             if (Files.isDirectory(path)) {
-                walk(path, new ArrayDeque<>(), new HashSet<>(), files, errors);
+                Path root;
+                try {
+                    root = path.toRealPath();
+                } catch (IOException e) {
+                    w.errors.add("cannot read " + path + ": " + reason(e));
+                    continue;
+                }
+                walk(path, root, new ArrayDeque<>(), w);
             } else {
                 Optional<String> problem = unreadable(path);
                 if (problem.isPresent()) {
-                    errors.add("cannot read " + path + ": " + problem.get());
+                    w.errors.add("cannot read " + path + ": " + problem.get());
                 } else {
-                    addReal(path, files, errors);
+                    addReal(path, w);
                 }
             }
         }
-        return new Result(List.copyOf(files), List.copyOf(errors));
+        return new Result(List.copyOf(w.files), List.copyOf(w.errors));
     }
 
-    private static void walk(Path dir, Deque<Scope> scopes, Set<Path> visited, Set<Path> files,
-                             List<String> errors) {
+    private static void walk(Path dir, Path root, Deque<Scope> scopes, Walk w) {
         try {
             // Symlinked folders can form cycles.
-            if (!visited.add(dir.toRealPath())) {
+            if (!w.visited.add(dir.toRealPath())) {
                 return;
             }
         } catch (IOException e) {
-            errors.add("cannot read " + dir + ": " + reason(e));
+            w.errors.add("cannot read " + dir + ": " + reason(e));
             return;
         }
         Path ignoreFile = dir.resolve(".gitignore");
@@ -72,17 +131,26 @@ public final class FileCollector {
                 scopes.addLast(new Scope(dir, GitIgnore.load(ignoreFile)));
                 pushed = true;
             } catch (IOException e) {
-                errors.add("cannot read " + ignoreFile + ": " + reason(e));
+                w.errors.add("cannot read " + ignoreFile + ": " + reason(e));
             }
         }
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(children::add);
         } catch (IOException e) {
-            errors.add("cannot read " + dir + ": " + reason(e));
+            w.errors.add("cannot read " + dir + ": " + reason(e));
+        } catch (java.nio.file.DirectoryIteratorException e) {
+            // A folder that fails while being listed (removed meanwhile): keep what was listed.
+            w.errors.add("cannot read " + dir + ": " + reason(e.getCause()));
         }
         children.sort(null);
         for (Path child : children) {
+            if (!w.hasRoom()) {
+                break;
+            }
+            if (Files.isSymbolicLink(child) && !insideRoot(child, root)) {
+                continue;
+            }
             String name = child.getFileName().toString();
             boolean isDir = Files.isDirectory(child);
             if (isDir && (SKIPPED_DIRS.contains(name) || name.startsWith("."))) {
@@ -92,13 +160,22 @@ public final class FileCollector {
                 continue;
             }
             if (isDir) {
-                walk(child, scopes, visited, files, errors);
+                walk(child, root, scopes, w);
             } else if (hasWantedExtension(name) && Files.isRegularFile(child)) {
-                addReal(child, files, errors);
+                addReal(child, w);
             }
         }
         if (pushed) {
             scopes.removeLast();
+        }
+    }
+
+    /** Whether a link's target (resolved all the way) lies inside the walked folder; a broken link does not. */
+    private static boolean insideRoot(Path link, Path root) {
+        try {
+            return link.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -120,11 +197,17 @@ public final class FileCollector {
         return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".bib");
     }
 
-    private static void addReal(Path file, Set<Path> files, List<String> errors) {
+    private static void addReal(Path file, Walk w) {
         try {
-            files.add(file.toRealPath());
+            Path real = file.toRealPath();
+            if (Files.size(real) > w.limits.maxFileBytes()) {
+                w.errors.add(file + ": skipped: file larger than " + TextFiles.describe(w.limits.maxFileBytes())
+                        + " (limit maxFileBytes)");
+                return;
+            }
+            w.files.add(real);
         } catch (IOException e) {
-            errors.add("cannot read " + file + ": " + reason(e));
+            w.errors.add("cannot read " + file + ": " + reason(e));
         }
     }
 

@@ -1,22 +1,91 @@
 package dev.bibmark.workspace;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
-/** Reading lists from disk. */
+/** Reading lists from disk: regular files only, bounded in size, never failing on bad bytes. */
 public final class TextFiles {
     private TextFiles() {}
 
-    /** Reads UTF-8, replacing malformed bytes instead of failing (the text is still checked). */
+    /** A file over the size limit: it is skipped, and the message says so. */
+    public static final class TooLargeException extends IOException {
+        public TooLargeException(long limit) {
+            super("skipped: file larger than " + describe(limit));
+        }
+    }
+
+    /** Reads a file of at most {@link FileCollector.Limits#DEFAULT}'s {@code maxFileBytes}. */
     public static String read(Path p) throws IOException {
-        byte[] bytes = Files.readAllBytes(p);
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+        return read(p, FileCollector.Limits.DEFAULT.maxFileBytes());
+    }
+
+    /**
+     * Reads a regular file (never a FIFO or device, which could block or never end) of at most {@code maxBytes}.
+     * UTF-8 unless a UTF-16 byte order mark says otherwise; malformed bytes become U+FFFD instead of failing (the
+     * text is still checked). A UTF-8 BOM is kept as U+FEFF, as an editor would show it.
+     *
+     * @throws TooLargeException when the file has more than {@code maxBytes} bytes
+     */
+    public static String read(Path p, long maxBytes) throws IOException {
+        return decode(readBytes(p, maxBytes));
+    }
+
+    /** The bytes of a file, with the checks of {@link #read(Path)} (regular file, default size limit). */
+    public static byte[] readBytes(Path p) throws IOException {
+        return readBytes(p, FileCollector.Limits.DEFAULT.maxFileBytes());
+    }
+
+    /** The bytes of a regular file of at most {@code maxBytes}. */
+    public static byte[] readBytes(Path p, long maxBytes) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            throw new IOException("not a regular file");
+        }
+        if (a.size() > maxBytes) {
+            throw new TooLargeException(maxBytes);
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(p)) {
+            // The file may have grown since its size was read.
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        if (bytes.length > maxBytes) {
+            throw new TooLargeException(maxBytes);
+        }
+        return bytes;
+    }
+
+    /** Decodes file bytes as {@link #read} does. */
+    public static String decode(byte[] bytes) {
+        Charset cs = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            cs = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            cs = StandardCharsets.UTF_16BE;
+            skip = 2;
+        }
+        try {
+            return cs.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("a replacing decoder cannot fail", e);
+        }
+    }
+
+    /** "10 MB" for a whole number of MiB, else the bytes. */
+    public static String describe(long bytes) {
+        long mb = 1024L * 1024;
+        return bytes % mb == 0 ? bytes / mb + " MB" : bytes + " bytes";
     }
 }

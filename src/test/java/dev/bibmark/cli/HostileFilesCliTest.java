@@ -1,0 +1,60 @@
+package dev.bibmark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bibmark check} on files it must not choke on: it answers, says what it skipped, and checks the rest. */
+class HostileFilesCliTest {
+    @Test
+    void aFiftyMegabyteFileIsSkippedWithAMessageAndTheRestIsChecked(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("huge.md");
+        byte[] line = "## Paper [`READ`]\n\n```bibtex\n@misc{k, title = {T}}\n```\n\n".getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(big)) {
+            for (long written = 0; written < 50L * 1024 * 1024; written += line.length) {
+                out.write(line);
+            }
+        }
+        Files.writeString(dir.resolve("small.md"), "# A\n\n```bibtex\n@misc{a, title = {A}}\n```\n");
+
+        CorpusCheckTest.Run folder = CorpusCheckTest.check("--format", "json", dir.toString());
+        assertEquals(2, folder.status(), "a skipped file makes the check incomplete: " + folder.err());
+        assertTrue(folder.err().contains("huge.md: skipped: file larger than 10 MB (limit maxFileBytes)"), folder.err());
+        JsonObject report = folder.json();
+        assertEquals(1, report.getAsJsonObject("summary").get("files").getAsInt());
+        assertTrue(report.toString().contains("small.md"));
+
+        CorpusCheckTest.Run named = CorpusCheckTest.check(big.toString());
+        assertEquals(2, named.status());
+        assertTrue(named.err().contains("skipped: file larger than 10 MB"), named.err());
+    }
+
+    @Test
+    void invalidUtf8AndUtf16FilesAreChecked(@TempDir Path dir) throws IOException {
+        byte[] bad = "@misc{k, title = {\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("latin1.bib"), concat(bad, "}}\n@misc{k, title = {other}}\n".getBytes(StandardCharsets.UTF_8)));
+        byte[] utf16 = "# P\n\n```bibtex\n@misc{wide, title = {Ü}}\n@misc{wide, title = {Ö}}\n```\n".getBytes(StandardCharsets.UTF_16LE);
+        Files.write(dir.resolve("utf16.md"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, utf16));
+        CorpusCheckTest.Run run = CorpusCheckTest.check("--format", "json", dir.toString());
+        assertEquals(1, run.status(), run.err());
+        String json = run.out();
+        assertEquals(2, run.json().getAsJsonObject("summary").get("files").getAsInt(), json);
+        // Both files were read and checked: a key clash in each.
+        assertEquals(4, CorpusCheckTest.findings(run.json(), "error").stream().filter(f -> f.contains("duplicate-key")).count(), json);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,304 @@
+package dev.bibmark.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.bibmark.checks.Checker;
+import dev.bibmark.checks.Finding;
+import dev.bibmark.config.Config;
+import dev.bibmark.model.Document;
+import dev.bibmark.model.Documents;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A client that misbehaves on purpose, against the launcher over stdio. Whatever it sends, the server answers every
+ * request per JSON-RPC (a result or an error), keeps serving, and its diagnostics end up exactly those of the final
+ * text.
+ */
+class ProtocolAbuseIT {
+    private static final String DOC = "file:///tmp/bibmark-abuse/list.md";
+
+    private static String q(String s) {
+        return new JsonPrimitive(s).toString();
+    }
+
+    private static String pos(String uri, long line, long ch) {
+        return "{\"textDocument\":{\"uri\":" + q(uri) + "},\"position\":{\"line\":" + line + ",\"character\":" + ch + "}}";
+    }
+
+    /** A response to the request: a result or an error, never silence. */
+    private static JsonObject answered(RawClient c, int id) throws InterruptedException {
+        JsonObject r = c.response(id);
+        assertTrue(r.has("result") || r.has("error"), r.toString());
+        return r;
+    }
+
+    private static void assertServing(RawClient c) throws InterruptedException {
+        assertTrue(c.alive(), "the server died");
+        JsonObject r = c.call("workspace/symbol", "{\"query\":\"\"}");
+        assertTrue(r.has("result"), r.toString());
+    }
+
+    /** (code, range, message) of the diagnostics a server would publish for the text, computed in this JVM. */
+    private static List<String> expectedDiagnostics(String uri, String text) {
+        Document d = Documents.parse(uri, text);
+        List<String> out = new ArrayList<>();
+        for (Finding f : Checker.run(List.of(d), Config.DEFAULT, msg -> { })) {
+            Diagnostic diag = Lsp.diagnostic(f, Map.of(uri, d));
+            out.add(diag.getCode().getLeft() + " " + diag.getRange().getStart().getLine() + ":" + diag.getRange().getStart().getCharacter()
+                    + "-" + diag.getRange().getEnd().getLine() + ":" + diag.getRange().getEnd().getCharacter() + " " + diag.getMessage().getLeft());
+        }
+        return out;
+    }
+
+    private static List<String> published(JsonObject notification) {
+        List<String> out = new ArrayList<>();
+        for (JsonElement e : notification.getAsJsonObject("params").getAsJsonArray("diagnostics")) {
+            JsonObject d = e.getAsJsonObject();
+            JsonObject s = d.getAsJsonObject("range").getAsJsonObject("start");
+            JsonObject en = d.getAsJsonObject("range").getAsJsonObject("end");
+            out.add(d.get("code").getAsString() + " " + s.get("line").getAsInt() + ":" + s.get("character").getAsInt() + "-"
+                    + en.get("line").getAsInt() + ":" + en.get("character").getAsInt() + " " + d.get("message").getAsString());
+        }
+        return out;
+    }
+
+    private static JsonObject diagnosticsOfVersion(RawClient c, String uri, int version) throws InterruptedException {
+        return c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+                && uri.equals(m.getAsJsonObject("params").get("uri").getAsString())
+                && m.getAsJsonObject("params").has("version")
+                && m.getAsJsonObject("params").get("version").getAsInt() == version);
+    }
+
+    @Test
+    void beforeInitializeAfterShutdownAndBrokenMessages() throws Exception {
+        try (RawClient c = new RawClient("lsp")) {
+            // Before initialize: still an answer.
+            answered(c, c.request("textDocument/hover", pos(DOC, 0, 0)));
+            answered(c, c.request("workspace/symbol", "{\"query\":\"x\"}"));
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{}}");
+            c.notify("initialized", "{}");
+
+            // Broken framing and bodies, each followed by proof of life.
+            c.sendBytes("Content-Length: abc\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertServing(c);
+            c.sendRaw("this is not json");
+            c.sendRaw("[1, 2, 3]");
+            c.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":42}");
+            c.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":{\"nested\":true},\"method\":\"textDocument/hover\"}");
+            c.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":78,\"method\":\"textDocument/hover\",\"params\":\"a string\"}");
+            c.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":79,\"method\":\"textDocument/definition\",\"params\":{\"textDocument\":[],\"position\":{}}}");
+            c.sendBytes("Content-Length: 5\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{\"a\":".getBytes(StandardCharsets.US_ASCII));
+            c.sendBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2, '\r', '\n', '\r', '\n'});
+            assertServing(c);
+
+            // Unknown methods: requests get MethodNotFound, notifications are ignored.
+            assertEquals(-32601, c.call("bibmark/nothing", "{}").getAsJsonObject("error").get("code").getAsInt());
+            c.notify("bibmark/nothing", "{}");
+            c.notify("$/somethingOptional", "{}");
+            // Wrong parameter types on notifications.
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":" + q(DOC) + ",\"languageId\":1,\"version\":\"one\",\"text\":[]}}");
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":" + q(DOC) + "},\"contentChanges\":\"all\"}");
+            c.notify("workspace/didChangeWorkspaceFolders", "{\"event\":{\"added\":[{\"uri\":\"not a uri\",\"name\":1}],\"removed\":null}}");
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":\"::::\",\"type\":2}]}");
+            assertServing(c);
+
+            // Out-of-range positions on every positional request.
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":" + q(DOC) + ",\"languageId\":\"markdown\",\"version\":1,\"text\":"
+                    + q("# P\n\n```bibtex\n@misc{k, title = {T}}\n```\n[@k]\n") + "}}");
+            for (String method : List.of("textDocument/hover", "textDocument/completion", "textDocument/definition",
+                    "textDocument/documentHighlight", "textDocument/prepareRename")) {
+                for (long[] p : new long[][] {{-1, -1}, {1L << 31, 0}, {3, 1L << 31}, {Integer.MAX_VALUE, Integer.MAX_VALUE}}) {
+                    answered(c, c.request(method, pos(DOC, p[0], p[1])));
+                }
+            }
+            answered(c, c.request("textDocument/references", "{\"textDocument\":{\"uri\":" + q(DOC) + "},\"position\":{\"line\":99999,\"character\":-4},\"context\":{\"includeDeclaration\":true}}"));
+            answered(c, c.request("textDocument/rename", "{\"textDocument\":{\"uri\":" + q(DOC) + "},\"position\":{\"line\":3,\"character\":7},\"newName\":\"\"}"));
+            answered(c, c.request("textDocument/inlayHint", "{\"textDocument\":{\"uri\":" + q(DOC) + "},\"range\":{\"start\":{\"line\":9,\"character\":9},\"end\":{\"line\":-3,\"character\":0}}}"));
+            assertServing(c);
+
+            // After shutdown: requests still get an answer, and exit ends the process cleanly.
+            c.call("shutdown", "null");
+            answered(c, c.request("textDocument/hover", pos(DOC, 3, 7)));
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(0, c.proc.exitValue());
+        }
+    }
+
+    @Test
+    void tenThousandRapidEditsEndWithTheDiagnosticsOfTheFinalText() throws Exception {
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{}}");
+            c.notify("initialized", "{}");
+            String text = "# List\n\n```bibtex\n\n```\n";
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":" + q(DOC) + ",\"languageId\":\"markdown\",\"version\":1,\"text\":" + q(text) + "}}");
+            // Typing entries character by character into the block, with a backspace now and then.
+            StringBuilder script = new StringBuilder();
+            for (int i = 0; script.length() < 12_000; i++) {
+                script.append("@article{key").append(i % 40).append(", title = {Title ").append(i).append("}, year = 20").append(i % 90).append("}\n");
+            }
+            int line = 3;
+            int ch = 0;
+            int version = 1;
+            StringBuilder doc = new StringBuilder(text);
+            int cursor = text.indexOf("\n```\n", 10) ;
+            java.util.Random r = new java.util.Random(10_000);
+            for (int i = 0; i < 10_000; i++) {
+                String change;
+                if (ch > 0 && r.nextInt(10) == 0) {
+                    change = "{\"range\":{\"start\":{\"line\":" + line + ",\"character\":" + (ch - 1) + "},\"end\":{\"line\":" + line + ",\"character\":" + ch + "}},\"text\":\"\"}";
+                    doc.deleteCharAt(cursor - 1);
+                    cursor--;
+                    ch--;
+                } else {
+                    char t = script.charAt(i);
+                    change = "{\"range\":{\"start\":{\"line\":" + line + ",\"character\":" + ch + "},\"end\":{\"line\":" + line + ",\"character\":" + ch + "}},\"text\":" + q(String.valueOf(t)) + "}";
+                    doc.insert(cursor, t);
+                    cursor++;
+                    if (t == '\n') {
+                        line++;
+                        ch = 0;
+                    } else {
+                        ch++;
+                    }
+                }
+                version++;
+                // Versions as a confused client sends them: mostly increasing, sometimes repeated.
+                c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":" + q(DOC) + ",\"version\":" + version + "},\"contentChanges\":[" + change + "]}");
+            }
+            JsonObject last = diagnosticsOfVersion(c, DOC, version);
+            List<String> expected = expectedDiagnostics(DOC, doc.toString());
+            assertTrue(expected.size() > 10, expected.toString());
+            assertEquals(expected, published(last));
+            // A stale or unknown didChange does not disturb the document.
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":\"file:///tmp/bibmark-abuse/unknown.md\",\"version\":3},\"contentChanges\":[{\"text\":\"x\"}]}");
+            assertServing(c);
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void cancellationStormsAndRequestsDuringReindexing(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("ws"));
+        for (int i = 0; i < 1500; i++) {
+            Path sub = Files.createDirectories(folder.resolve("d" + (i / 100)));
+            Files.writeString(sub.resolve("f" + i + ".md"), "# P" + i + "\n\n```bibtex\n@misc{k" + i + ", title = {T" + i + "}}\n```\n");
+        }
+        Files.writeString(folder.resolve("clash.bib"), "@misc{k7, title = {Another}}\n");
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{}}");
+            c.notify("initialized", "{}");
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":" + q(DOC) + ",\"languageId\":\"markdown\",\"version\":1,\"text\":"
+                    + q("# P\n\nSee [@k\n") + "}}");
+            // Re-indexing a big folder while requests keep coming.
+            c.notify("workspace/didChangeWorkspaceFolders", "{\"event\":{\"added\":[{\"uri\":" + q(folder.toUri().toString()) + ",\"name\":\"ws\"}],\"removed\":[]}}");
+            List<Integer> ids = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                int id = c.request("textDocument/completion", pos(DOC, 2, 7));
+                c.notify("$/cancelRequest", "{\"id\":" + id + "}");
+                ids.add(id);
+                if (i % 50 == 0) {
+                    ids.add(c.request("workspace/symbol", "{\"query\":\"k1\"}"));
+                    ids.add(c.request("textDocument/hover", pos(DOC, 2, 6)));
+                }
+                if (i == 150) {
+                    c.notify("workspace/didChangeWorkspaceFolders", "{\"event\":{\"added\":[],\"removed\":[{\"uri\":" + q(folder.toUri().toString()) + ",\"name\":\"ws\"}]}}");
+                    c.notify("workspace/didChangeWorkspaceFolders", "{\"event\":{\"added\":[{\"uri\":" + q(folder.toUri().toString()) + ",\"name\":\"ws\"}],\"removed\":[]}}");
+                }
+            }
+            // Cancelling ids that were never sent or already answered is harmless.
+            c.notify("$/cancelRequest", "{\"id\":123456}");
+            c.notify("$/cancelRequest", "{\"id\":\"text-id\"}");
+            for (int id : ids) {
+                JsonObject r = answered(c, id);
+                if (r.has("error")) {
+                    assertEquals(-32800, r.getAsJsonObject("error").get("code").getAsInt(), r.toString());
+                }
+            }
+            // After indexing: completion sees the folder's keys, and the clash across files is reported.
+            JsonObject clash = c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+                    && m.getAsJsonObject("params").get("uri").getAsString().endsWith("clash.bib")
+                    && m.toString().contains("duplicate-key"));
+            assertTrue(clash.toString().contains("k7"), clash.toString());
+            JsonObject comp = c.call("textDocument/completion", pos(DOC, 2, 7));
+            assertTrue(comp.getAsJsonObject("result").getAsJsonArray("items").size() >= 100, comp.toString().substring(0, 200));
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void anOpenTextOverTheSizeLimitIsKeptUncheckedAndSaysSo() throws Exception {
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{}}");
+            c.notify("initialized", "{}");
+            // 50 MB over the wire: read, kept as text, answered.
+            String big = "@misc{k, title = {x}}\n".repeat(50 * 1024 * 1024 / 22);
+            String uri = "file:///tmp/bibmark-abuse/big.bib";
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":" + q(uri) + ",\"languageId\":\"bibtex\",\"version\":1,\"text\":" + q(big) + "}}");
+            JsonObject msg = c.await(m -> "window/showMessage".equals(RawClient.str(m, "method")));
+            assertTrue(msg.toString().contains("skipped: file larger than 10 MB"), msg.toString());
+            // Not checked (thousands of duplicate keys are not reported), and edits to it are still taken.
+            JsonObject diags = c.diagnosticsFor(uri);
+            assertEquals(0, diags.getAsJsonObject("params").getAsJsonArray("diagnostics").size());
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":" + q(uri) + ",\"version\":2},\"contentChanges\":[{\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":0,\"character\":0}},\"text\":\"% edited\\n\"}]}");
+            answered(c, c.request("textDocument/hover", pos(uri, 1, 7)));
+            // Cut below the limit: parsed and checked again.
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":" + q(uri) + ",\"version\":3},\"contentChanges\":[{\"text\":\"@misc{a, title = {A}}\\n@misc{a, title = {B}}\\n\"}]}");
+            JsonObject small = diagnosticsOfVersion(c, uri, 3);
+            assertTrue(small.toString().contains("duplicate-key"), small.toString());
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aFileDeletedOrRewrittenWhileIndexedIsDroppedAndTheRestStaysChecked(@TempDir Path dir) throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Path a = ws.resolve("a.md");
+        Path b = ws.resolve("b.bib");
+        Files.writeString(a, "# A\n\n```bibtex\n@misc{same, title = {One}}\n```\n");
+        Files.writeString(b, "@misc{same, title = {Two}}\n");
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"workspaceFolders\":[{\"uri\":" + q(ws.toUri().toString()) + ",\"name\":\"ws\"}]}");
+            c.notify("initialized", "{}");
+            String bu = b.toUri().toString();
+            assertTrue(c.diagnosticsFor(bu).toString().contains("duplicate-key"));
+            // The file disappears but the client reports it as changed (a rename racing the watcher).
+            Files.delete(a);
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(a.toUri().toString()) + ",\"type\":2}]}");
+            JsonObject cleared = c.diagnosticsFor(bu);
+            assertEquals(0, cleared.getAsJsonObject("params").getAsJsonArray("diagnostics").size(), cleared.toString());
+            // Rewritten past the size limit: skipped with a message, not half-read.
+            try (java.io.OutputStream out = Files.newOutputStream(a)) {
+                byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+                for (int i = 0; i < 11; i++) {
+                    out.write(chunk);
+                }
+            }
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(a.toUri().toString()) + ",\"type\":2}]}");
+            c.await(m -> "window/logMessage".equals(RawClient.str(m, "method")) && m.toString().contains("skipped: file larger than 10 MB"));
+            assertServing(c);
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+}
