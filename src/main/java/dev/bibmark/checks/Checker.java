@@ -61,6 +61,16 @@ public final class Checker {
     /** The given per-document checks (exposed so tests can inject failing checks). */
     public static List<Finding> runDocument(Document doc, Config config, List<DocumentCheck> checks,
                                             Consumer<String> log) {
+        return finishDocument(doc, rawDocument(doc, config, checks, log), config);
+    }
+
+    /** What the per-document checks report before severities and suppressions are applied. */
+    public static List<Finding> rawDocument(Document doc, Config config, Consumer<String> log) {
+        return rawDocument(doc, config, DOCUMENT_CHECKS, log);
+    }
+
+    private static List<Finding> rawDocument(Document doc, Config config, List<DocumentCheck> checks,
+                                             Consumer<String> log) {
         List<Finding> raw = new ArrayList<>();
         for (DocumentCheck c : checks) {
             if (config.severityOf(c.code()).isEmpty()) {
@@ -72,9 +82,93 @@ public final class Checker {
                 log.accept("check " + c.code().id() + " failed on " + doc.path() + ": " + e);
             }
         }
+        return raw;
+    }
+
+    /** Severities and the document's suppressions applied to raw findings, sorted. */
+    public static List<Finding> finishDocument(Document doc, List<Finding> raw, Config config) {
         List<Finding> out = new ArrayList<>(Suppressions.of(doc).filter(applySeverity(raw, config)));
         out.sort(ORDER);
         return out;
+    }
+
+    /**
+     * The raw per-document findings of {@code now}, made from those of {@code before} when {@code now} was
+     * edited from it inside one block ({@link dev.bibmark.model.Documents#lastEdit}): findings outside that
+     * block's section are kept (moved by the edit), the section is checked again. Equal to
+     * {@link #rawDocument} of {@code now} as a set (a property test checks that); empty when the shortcut does not
+     * apply (another kind of edit, {@code @string}s, which reach across blocks, or key-convention, which looks
+     * at every key of the document), and the caller runs the checks in full.
+     */
+    public static java.util.Optional<List<Finding>> rawDocumentAfterEdit(Document before, List<Finding> rawBefore,
+                                                                        Document now, Config config,
+                                                                        Consumer<String> log) {
+        java.util.Optional<dev.bibmark.model.EditInfo> edit = dev.bibmark.model.Documents.lastEdit(now);
+        if (edit.isEmpty() || config.severityOf(Code.KEY_CONVENTION).isPresent() || hasStrings(before)
+                || hasStrings(now) || before.blocks().size() != now.blocks().size()) {
+            return java.util.Optional.empty();
+        }
+        dev.bibmark.model.EditInfo e = edit.get();
+        if (e.block() >= now.blocks().size()) {
+            return java.util.Optional.empty();
+        }
+        dev.bibmark.model.Block block = now.blocks().get(e.block());
+        int start = block.paper() == null ? 0 : block.paper().heading().range().start();
+        if (start > e.start()) {
+            return java.util.Optional.empty();
+        }
+        int end = now.text().length();
+        for (dev.bibmark.markdown.Heading h : now.markdownIndex().headings()) {
+            if (h.range().start() > block.fence().range().start()) {
+                end = h.range().start();
+                break;
+            }
+        }
+        int endBefore = end - e.delta();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : rawBefore) {
+            if (f.range().start() >= start && f.range().start() < endBefore) {
+                continue;
+            }
+            out.add(shift(f, e, before.path()));
+        }
+        out.addAll(rawDocument(view(now, start, end), config, log));
+        return java.util.Optional.of(out);
+    }
+
+    private static boolean hasStrings(Document d) {
+        for (dev.bibmark.model.Block b : d.blocks()) {
+            if (!b.bib().strings().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static dev.bibmark.text.TextRange shift(dev.bibmark.text.TextRange r, dev.bibmark.model.EditInfo e) {
+        return r.start() >= e.end() ? new dev.bibmark.text.TextRange(r.start() + e.delta(), r.end() + e.delta()) : r;
+    }
+
+    private static Finding shift(Finding f, dev.bibmark.model.EditInfo e, String path) {
+        List<Finding.Related> related = new ArrayList<>();
+        for (Finding.Related r : f.related()) {
+            related.add(r.path().equals(path) ? new Finding.Related(r.path(), shift(r.range(), e), r.message()) : r);
+        }
+        return new Finding(f.path(), f.code(), f.severity(), shift(f.range(), e), f.message(), List.copyOf(related));
+    }
+
+    /** The part of a document in {@code [start, end)}: its headings, links, comments, citations and blocks. */
+    private static Document view(Document d, int start, int end) {
+        dev.bibmark.markdown.MarkdownIndex md = d.markdownIndex();
+        java.util.function.Predicate<dev.bibmark.text.TextRange> in = r -> r.start() >= start && r.start() < end;
+        dev.bibmark.markdown.MarkdownIndex part = new dev.bibmark.markdown.MarkdownIndex(
+                md.headings().stream().filter(h -> in.test(h.range())).toList(),
+                md.fences().stream().filter(f -> in.test(f.range())).toList(),
+                md.links().stream().filter(l -> in.test(l.range())).toList(),
+                md.comments().stream().filter(c -> in.test(c.range())).toList(),
+                md.citations().stream().filter(c -> in.test(c.keyRange())).toList());
+        List<dev.bibmark.model.Block> blocks = d.blocks().stream().filter(b -> in.test(b.fence().range())).toList();
+        return new Document(d.path(), d.text(), d.lines(), d.markdown(), part, blocks);
     }
 
     public static List<Finding> runWorkspace(List<Document> docs, Config config) {

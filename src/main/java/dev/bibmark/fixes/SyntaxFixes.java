@@ -149,8 +149,11 @@ final class SyntaxFixes {
                             true));
                 } else if (err.range().length() > 0) {
                     int end = fieldTextEnd(t, at, regionEnd(c, b, at));
-                    out.add(new Candidate("delete", "Delete the unexpected text '" + preview(t, at, end) + "'",
-                            List.of(Edit.delete(new TextRange(at, end))), false, false, true));
+                    // fieldTextEnd can stop before the error (a closing brace right after it): nothing to delete.
+                    if (end > at) {
+                        out.add(new Candidate("delete", "Delete the unexpected text '" + preview(t, at, end) + "'",
+                                List.of(Edit.delete(new TextRange(at, end))), false, false, true));
+                    }
                 }
             }
             case UNTERMINATED_ENTRY -> {

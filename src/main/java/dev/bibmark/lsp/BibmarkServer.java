@@ -165,6 +165,10 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     /** What was last sent per URI, so unchanged files are not sent again after every keystroke. Worker only. */
     private final Map<String, PublishedState> lastPublished = new HashMap<>();
     private final Map<Document, List<Finding>> docFindings = new java.util.IdentityHashMap<>();
+    /** Raw per-document findings (before severities and suppressions) of the current snapshots. Worker only. */
+    private final Map<Document, List<Finding>> rawFindings = new java.util.IdentityHashMap<>();
+    /** Snapshot → the snapshot it was edited from, since the last check. Worker only. */
+    private final Map<Document, Document> editedFrom = new java.util.IdentityHashMap<>();
     private Config docFindingsConfig;
 
     private record PublishedState(List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {}
@@ -407,8 +411,10 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         java.util.function.Consumer<String> logger = msg -> log(MessageType.Error, "bibmark: " + msg);
         if (cfg != docFindingsConfig) {
             docFindings.clear();
+            rawFindings.clear();
             docFindingsConfig = cfg;
         }
+        Map<Document, List<Finding>> nextRaw = new java.util.IdentityHashMap<>();
         // Per-document checks only re-run for snapshots that changed; the cross-document checks run over all
         // (cheap: the per-entry work is memoized by content).
         Map<Document, List<Finding>> nextDocFindings = new java.util.IdentityHashMap<>();
@@ -416,13 +422,20 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         for (Document d : docs) {
             List<Finding> fs = docFindings.get(d);
             if (fs == null) {
-                fs = Checker.runDocument(d, cfg, logger);
+                fs = Checker.finishDocument(d, rawOf(d, cfg, logger), cfg);
+            }
+            List<Finding> raw = rawFindings.get(d);
+            if (raw != null) {
+                nextRaw.put(d, raw);
             }
             nextDocFindings.put(d, fs);
             findings.addAll(fs);
         }
         docFindings.clear();
         docFindings.putAll(nextDocFindings);
+        rawFindings.clear();
+        rawFindings.putAll(nextRaw);
+        editedFrom.clear();
         findings.addAll(Checker.runWorkspace(docs, cfg, logger));
         findings.sort(Checker.ORDER);
         Map<String, List<org.eclipse.lsp4j.Diagnostic>> byUri = new HashMap<>();
@@ -479,7 +492,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private Document boundedChange(Document d, List<TextDocumentContentChangeEvent> changes) {
         boolean wasParsed = d.text().length() <= MAX_OPEN_CHARS;
         if (wasParsed && changes.stream().allMatch(c -> c.getText() == null || c.getText().length() <= MAX_OPEN_CHARS)) {
-            Document next = applyChanges(d, changes);
+            Document next = applyChanges(d, changes, editedFrom, rawFindings.keySet());
             return next.text().length() <= MAX_OPEN_CHARS ? next : boundedParse(d.path(), next.text(), d.markdown(), true);
         }
         String text = d.text();
@@ -518,8 +531,53 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         return false;
     }
 
+    /**
+     * The raw per-document findings of a snapshot: from the last checked snapshot it was edited from, re-checking
+     * only the edited block's section at each step, else by running every check. Worker only.
+     */
+    private List<Finding> rawOf(Document d, Config cfg, java.util.function.Consumer<String> logger) {
+        List<Document> chain = new ArrayList<>();
+        Document cur = d;
+        while (cur != null && !rawFindings.containsKey(cur) && chain.size() <= MAX_CHAIN) {
+            chain.add(cur);
+            cur = editedFrom.get(cur);
+        }
+        List<Finding> raw = cur == null ? null : rawFindings.get(cur);
+        Document prev = cur;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Document step = chain.get(i);
+            java.util.Optional<List<Finding>> inc = raw == null ? java.util.Optional.empty()
+                    : Checker.rawDocumentAfterEdit(prev, raw, step, cfg, logger);
+            // Only the last step needs a full run when the chain breaks: earlier ones are never published.
+            raw = inc.isPresent() ? inc.get() : i == 0 ? Checker.rawDocument(step, cfg, logger) : null;
+            prev = step;
+        }
+        rawFindings.put(d, raw);
+        return raw;
+    }
+
     /** Applies content changes in order; each ranged change re-parses only what it can affect. */
     static Document applyChanges(Document d, List<TextDocumentContentChangeEvent> changes) {
+        return applyChanges(d, changes, null, java.util.Set.of());
+    }
+
+    /**
+     * How many unchecked edits are followed back before the checks simply run in full: each step holds a snapshot
+     * alive until the next check, and following one costs about as much as a section's checks.
+     */
+    static final int MAX_CHAIN = 16;
+
+    private static int chainLength(Map<Document, Document> steps, Document d) {
+        int n = 0;
+        for (Document cur = steps.get(d); cur != null && n <= MAX_CHAIN; cur = steps.get(cur)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** As above; {@code steps} (when given) records each snapshot made from the one before it. */
+    static Document applyChanges(Document d, List<TextDocumentContentChangeEvent> changes, Map<Document, Document> steps,
+                                 java.util.Set<Document> checked) {
         Document cur = d;
         for (TextDocumentContentChangeEvent c : changes) {
             Range r = c.getRange();
@@ -529,7 +587,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             } else {
                 int start = cur.lines().offset(r.getStart().getLine(), r.getStart().getCharacter(), cur.text());
                 int end = cur.lines().offset(r.getEnd().getLine(), r.getEnd().getCharacter(), cur.text());
-                cur = Documents.edit(cur, Math.min(start, end), Math.max(start, end), text);
+                Document next = Documents.edit(cur, Math.min(start, end), Math.max(start, end), text);
+                // Only a chain that leads back to a checked snapshot is worth keeping (and it is kept short: each
+                // link holds a snapshot alive until the next check).
+                if (steps != null && chainLength(steps, cur) < MAX_CHAIN && (checked.contains(cur) || steps.containsKey(cur))) {
+                    steps.put(next, cur);
+                }
+                cur = next;
             }
         }
         return cur;

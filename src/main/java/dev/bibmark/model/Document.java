@@ -39,6 +39,16 @@ public record Document(String path, String text, LineIndex lines, boolean markdo
      * of data (use a constant); {@code compute} must depend on the snapshot only, and its value must not refer to
      * the snapshot (the memo is weak in the snapshot: a value holding it would keep it alive forever).
      */
+    /** A value memoized with {@link #derived} under {@code key}, if one was. */
+    @SuppressWarnings("unchecked")
+    public <T> java.util.Optional<T> memoized(Object key) {
+        java.util.Map<Object, Object> mine;
+        synchronized (DERIVED) {
+            mine = DERIVED.get(this);
+        }
+        return mine == null ? java.util.Optional.empty() : java.util.Optional.ofNullable((T) mine.get(key));
+    }
+
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, java.util.function.Function<Document, T> compute) {
         java.util.Map<Object, Object> mine;

@@ -11,6 +11,7 @@ import dev.bibmark.markdown.MarkdownReader;
 import dev.bibmark.text.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds {@link Document} snapshots from text: the one entry point of the parsing pipeline. */
 public final class Documents {
@@ -62,6 +63,11 @@ public final class Documents {
             // fall through to the full parse, which never throws
         }
         return parse(old.path(), newText, old.markdown());
+    }
+
+    /** How {@code doc} was made from the snapshot before it, when only one block was re-parsed. */
+    public static Optional<EditInfo> lastEdit(Document doc) {
+        return doc.memoized(EditInfo.class);
     }
 
     /** The section around an offset: the nearest heading above it and the links up to the next heading. */

@@ -85,7 +85,10 @@ final class Reparse {
                 out.add(new Block(fences.get(i), s.bib(b.bib()), b.paper() == null ? null : s.paper(b.paper())));
             }
         }
-        return Optional.of(new Document(old.path(), newText, lines, true, index2, List.copyOf(out)));
+        Document doc = new Document(old.path(), newText, lines, true, index2, List.copyOf(out));
+        EditInfo info = new EditInfo(index, start, end, delta);
+        doc.derived(EditInfo.class, d -> info);
+        return Optional.of(doc);
     }
 
     /**

@@ -1,0 +1,117 @@
+package dev.bibmark.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bibmark.config.Config;
+import dev.bibmark.model.Document;
+import dev.bibmark.model.Documents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@link Checker#rawDocumentAfterEdit} must give what a full run of the per-document checks gives. */
+class IncrementalChecksTest {
+    private static final List<String> FIXTURES = List.of("""
+            # Papers
+
+            #### Attention Is All You Need [`READ`]
+
+            paper link: [here](https://arxiv.org/abs/1706.03762)
+
+            ```bibtex
+            @inproceedings{vaswani2017attention,
+              title={Attention Is All You Need},
+              author={Vaswani, Ashish},
+              booktitle={NeurIPS},
+              year={2017}
+            }
+            ```
+
+            #### BERT [`REDA`]
+
+            paper link: [here](https://arxiv.org/abs/1810.04806)
+
+            <!-- bibmark-disable-next-line empty-field -->
+            ```bibtex
+            @article{devlin2019bert,
+              title={{BERT}: Something Else},
+              note={},
+              year={2019}
+            }
+            ```
+
+            #### Without a block [`UNREAD`]
+
+            paper link: [x](https://arxiv.org/abs/2001.08361)
+            """);
+
+    @Test
+    void randomEditsGiveTheFullRunsFindings() throws IOException {
+        List<String> texts = new ArrayList<>(FIXTURES);
+        Path corpus = Path.of("../shared/corpus");
+        if (Files.isDirectory(corpus)) {
+            try (Stream<Path> s = Files.walk(corpus)) {
+                for (Path p : s.filter(f -> f.toString().endsWith(".md")).sorted().limit(10).toList()) {
+                    texts.add(Files.readString(p));
+                }
+            }
+        }
+        long seed = 20261129L;
+        Random rnd = new Random(seed);
+        String alphabet = "abc {}},=\"\n  @#";
+        int incremental = 0;
+        int total = 0;
+        for (String original : texts) {
+            Document doc = Documents.parse("file:///t.md", original);
+            List<Finding> raw = Checker.rawDocument(doc, Config.DEFAULT, m -> { });
+            for (int step = 0; step < 40 && !doc.blocks().isEmpty(); step++) {
+                var fence = doc.blocks().get(rnd.nextInt(doc.blocks().size())).fence();
+                int start = fence.range().start() + rnd.nextInt(Math.max(1, fence.range().length()));
+                int end = Math.min(doc.text().length(), start + (rnd.nextInt(3) == 0 ? rnd.nextInt(5) : 0));
+                StringBuilder r = new StringBuilder();
+                for (int i = rnd.nextInt(4); i > 0; i--) {
+                    r.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+                }
+                Document next = Documents.edit(doc, start, end, r.toString());
+                Optional<List<Finding>> inc = Checker.rawDocumentAfterEdit(doc, raw, next, Config.DEFAULT, m -> { });
+                List<Finding> fullRaw = Checker.rawDocument(next, Config.DEFAULT, m -> { });
+                total++;
+                if (inc.isPresent()) {
+                    incremental++;
+                    List<Finding> a = Checker.finishDocument(next, inc.get(), Config.DEFAULT);
+                    List<Finding> b = Checker.finishDocument(next, fullRaw, Config.DEFAULT);
+                    if (!a.equals(b)) {
+                        throw new AssertionError("seed " + seed + ", edit [" + start + "," + end + ") -> '" + r
+                                + "': incremental " + a + "\nfull " + b);
+                    }
+                }
+                doc = next;
+                raw = inc.orElse(fullRaw);
+            }
+        }
+        assertTrue(incremental > total / 3, "the shortcut applied " + incremental + " of " + total + " times");
+    }
+
+    @Test
+    void doesNotApplyWithStringsOrKeyConvention() {
+        String text = "# P\n\n```bibtex\n@string{s = \"S\"}\n@misc{k, title = s}\n```\n";
+        Document doc = Documents.parse("file:///s.md", text);
+        int at = text.indexOf("title");
+        Document next = Documents.edit(doc, at, at, "x");
+        assertEquals(Optional.empty(), Checker.rawDocumentAfterEdit(doc, List.of(), next, Config.DEFAULT, m -> { }));
+        String plain = "# P\n\n```bibtex\n@misc{k, title = {T}}\n```\n";
+        Document d2 = Documents.parse("file:///p.md", plain);
+        int at2 = plain.indexOf("title");
+        Document n2 = Documents.edit(d2, at2, at2, "x");
+        Config on = Config.DEFAULT.withSeverity(Code.KEY_CONVENTION, Optional.of(Severity.HINT));
+        assertEquals(Optional.empty(), Checker.rawDocumentAfterEdit(d2, List.of(), n2, on, m -> { }));
+        assertTrue(Checker.rawDocumentAfterEdit(d2, List.of(), n2, Config.DEFAULT, m -> { }).isPresent());
+    }
+}
