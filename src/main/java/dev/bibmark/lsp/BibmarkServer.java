@@ -159,6 +159,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private volatile boolean pullConfiguration;
     private volatile boolean watchFilesDynamically;
     private volatile boolean snippets;
+    /** The client takes SnippetTextEdits in workspace edits (LSP 3.18 workspace.workspaceEdit.snippetEditSupport). */
+    private volatile boolean snippetEdits;
     private volatile boolean workDoneProgress;
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final Set<String> published = new HashSet<>();
@@ -223,6 +225,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             pullConfiguration = Boolean.TRUE.equals(cc.getWorkspace().getConfiguration());
             DidChangeWatchedFilesCapabilities w = cc.getWorkspace().getDidChangeWatchedFiles();
             watchFilesDynamically = w != null && Boolean.TRUE.equals(w.getDynamicRegistration());
+            snippetEdits = cc.getWorkspace().getWorkspaceEdit() != null
+                    && Boolean.TRUE.equals(cc.getWorkspace().getWorkspaceEdit().getSnippetEditSupport());
         }
         if (cc != null && cc.getTextDocument() != null && cc.getTextDocument().getCompletion() != null
                 && cc.getTextDocument().getCompletion().getCompletionItem() != null) {
@@ -1043,7 +1047,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                             edits = renamed.edits();
                         }
                     }
-                    ca.setEdit(Lsp.workspaceEdit(edits, ws, d));
+                    if (snippetEdits && fix.snippet() != null && edits == fix.edits()
+                            && fix.edits().size() == 1 && fix.edits().containsKey(d.path())) {
+                        // The placeholders become tab stops in clients that take snippet edits.
+                        ca.setEdit(Lsp.snippetEdit(d, fix.snippet(), versions.get(d.path())));
+                    } else {
+                        ca.setEdit(Lsp.workspaceEdit(edits, ws, d));
+                    }
                     out.add(Either.forRight(ca));
                 }
             }

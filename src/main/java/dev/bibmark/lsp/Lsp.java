@@ -131,4 +131,16 @@ final class Lsp {
         w.setContainerName(s.detail());
         return w;
     }
+
+    /** One snippet edit in a document (LSP 3.18 SnippetTextEdit inside a TextDocumentEdit). */
+    static org.eclipse.lsp4j.WorkspaceEdit snippetEdit(Document d, dev.bibmark.text.Edit snippet, Integer version) {
+        org.eclipse.lsp4j.SnippetTextEdit edit = new org.eclipse.lsp4j.SnippetTextEdit(range(d.lines(), snippet.range()),
+                new org.eclipse.lsp4j.StringValue("snippet", snippet.newText()));
+        org.eclipse.lsp4j.TextDocumentEdit doc = new org.eclipse.lsp4j.TextDocumentEdit(
+                new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(d.path(), version),
+                List.of(Either.<TextEdit, org.eclipse.lsp4j.SnippetTextEdit>forRight(edit)));
+        org.eclipse.lsp4j.WorkspaceEdit we = new org.eclipse.lsp4j.WorkspaceEdit();
+        we.setDocumentChanges(List.of(Either.<org.eclipse.lsp4j.TextDocumentEdit, org.eclipse.lsp4j.ResourceOperation>forLeft(doc)));
+        return we;
+    }
 }

@@ -222,4 +222,29 @@ class NavigationIT {
             assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void missingFieldFixIsASnippetForClientsThatTakeSnippetEdits() throws Exception {
+        String uri = "file:///tmp/bibmark-it/snippet.md";
+        String text = "# P\n\n```bibtex\n@article{k,\n  title = {T},\n  author = {Doe, Jane},\n  year = {2020}\n}\n```\n";
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{\"workspace\":{\"workspaceEdit\":{\"snippetEditSupport\":true,\"documentChanges\":true}}}}");
+            c.notify("initialized", "{}");
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + uri + "\",\"languageId\":\"markdown\",\"version\":7,\"text\":"
+                    + new com.google.gson.Gson().toJson(text) + "}}");
+            JsonObject diag = c.diagnosticsFor(uri).getAsJsonObject("params").getAsJsonArray("diagnostics").get(0).getAsJsonObject();
+            assertEquals("missing-field", diag.get("code").getAsString());
+            JsonArray actions = c.call("textDocument/codeAction", "{" + doc(uri) + ",\"range\":" + diag.get("range")
+                    + ",\"context\":{\"diagnostics\":[" + diag + "],\"only\":[\"quickfix\"]}}").getAsJsonArray("result");
+            JsonObject first = actions.get(0).getAsJsonObject().getAsJsonObject("edit");
+            JsonObject docEdit = first.getAsJsonArray("documentChanges").get(0).getAsJsonObject();
+            assertEquals(7, docEdit.getAsJsonObject("textDocument").get("version").getAsInt());
+            JsonObject snippet = docEdit.getAsJsonArray("edits").get(0).getAsJsonObject().getAsJsonObject("snippet");
+            assertEquals("snippet", snippet.get("kind").getAsString());
+            assertTrue(snippet.get("value").getAsString().contains("journal = {${"), snippet.toString());
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
 }
