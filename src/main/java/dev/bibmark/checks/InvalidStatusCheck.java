@@ -42,7 +42,7 @@ public final class InvalidStatusCheck implements DocumentCheck {
                 continue;
             }
             List<String> tags = new ArrayList<>(config.statusTags());
-            tags.sort(Comparator.comparingInt(t -> PaperSections.distance(t, h.status())));
+            tags.sort(Comparator.comparingInt(t -> dev.bibmark.util.Strings.distance(t, h.status())));
             List<Fix> out = new ArrayList<>();
             for (String t : tags) {
                 out.add(new Fix("Change status to " + t, List.of(new Edit(h.statusRange(), t))));

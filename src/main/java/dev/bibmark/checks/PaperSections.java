@@ -325,8 +325,4 @@ final class PaperSections {
         int i = text.indexOf('\n');
         return i > 0 && text.charAt(i - 1) == '\r' ? "\r\n" : "\n";
     }
-    /** Levenshtein distance ignoring case, for nearest-tag suggestions. */
-    static int distance(String a, String b) {
-        return dev.bibmark.util.Strings.distance(a, b);
-    }
 }

@@ -46,7 +46,7 @@ public final class UnknownEntryTypeCheck implements DocumentCheck {
         String best = "misc";
         int bestDist = 3;
         for (String s : STANDARD) {
-            int d = distance(typeLower, s);
+            int d = dev.bibmark.util.Strings.distance(typeLower, s);
             if (d < bestDist) {
                 bestDist = d;
                 best = s;
@@ -55,7 +55,4 @@ public final class UnknownEntryTypeCheck implements DocumentCheck {
         return best;
     }
 
-    static int distance(String a, String b) {
-        return dev.bibmark.util.Strings.distance(a, b);
-    }
 }

@@ -99,7 +99,7 @@ public final class Keys {
                 comma = i;
             }
         }
-        List<String> words = words(comma >= 0 ? first.substring(0, comma) : first);
+        List<String> words = dev.bibmark.util.Strings.topLevelWords(comma >= 0 ? first.substring(0, comma) : first);
         if (words.isEmpty()) {
             return "";
         }
@@ -130,10 +130,6 @@ public final class Keys {
     private static boolean isLower(String word) {
         return !word.isEmpty() && Character.isLowerCase(word.charAt(0));
     }
-    private static List<String> words(String s) {
-        return dev.bibmark.util.Strings.topLevelWords(s);
-    }
-
     /** The first title word that is not a small word, as lower-case ASCII letters and digits; "" when none. */
     static String firstWord(String title) {
         if (title == null || title.isBlank()) {

@@ -1,7 +1,6 @@
 package dev.bibmark.util;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +21,6 @@ public final class Identifiers {
             "10\\.48550/arxiv\\." + ID + "(?![\\d])", Pattern.CASE_INSENSITIVE);
     private static final Pattern ARXIV_BARE = Pattern.compile("\\s*" + ID + "\\s*");
     private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
-    private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
     private static final Set<String> PARTICLES = Set.of(
             "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "ter", "ten",
             "zu", "dos", "das", "do", "af", "av");
@@ -66,13 +64,13 @@ public final class Identifiers {
         if (authorField == null || authorField.isBlank()) {
             return "";
         }
-        String first = splitNames(authorField.trim()).get(0).trim();
+        String first = Strings.splitNames(authorField.trim()).get(0).trim();
         String surname;
         int comma = topLevelIndexOf(first, ',');
         if (comma >= 0) {
             surname = first.substring(0, comma);
         } else {
-            List<String> words = topLevelWords(first);
+            List<String> words = Strings.topLevelWords(first);
             if (words.isEmpty()) {
                 return "";
             }
@@ -96,25 +94,6 @@ public final class Identifiers {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
     }
 
-    /** Splits on " and " outside braces. */
-    private static List<String> splitNames(String field) {
-        List<String> names = new ArrayList<>();
-        Matcher m = AND.matcher(field);
-        int start = 0;
-        while (m.find()) {
-            if (depthAt(field, m.start()) == 0) {
-                names.add(field.substring(start, m.start()));
-                start = m.end();
-            }
-        }
-        names.add(field.substring(start));
-        return names;
-    }
-
-    private static int depthAt(String s, int index) {
-        return Strings.braceDepthAt(s, index);
-    }
-
     private static int topLevelIndexOf(String s, char target) {
         int depth = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -130,7 +109,4 @@ public final class Identifiers {
         return -1;
     }
 
-    private static List<String> topLevelWords(String s) {
-        return Strings.topLevelWords(s);
-    }
 }

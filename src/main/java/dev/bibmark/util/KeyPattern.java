@@ -54,7 +54,6 @@ public final class KeyPattern {
     private static final Pattern AUTHORS_N = Pattern.compile("(?:pure)?authors(\\d+)");
     private static final Pattern CAMEL_N = Pattern.compile("camel(\\d+)");
     private static final Pattern TRUNCATE = Pattern.compile("truncate(\\d+)");
-    private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Set<String> SIMPLE_MARKERS = Set.of(
             "auth", "authors", "authEtAl", "auth.etal", "auth.auth.ea", "authorLast", "authorIni", "authshort",
@@ -501,17 +500,7 @@ public final class KeyPattern {
             return out;
         }
         String f = field.trim().replaceAll("\\s+", " ");
-        Matcher m = AND.matcher(f);
-        int start = 0;
-        List<String> parts = new ArrayList<>();
-        while (m.find()) {
-            if (depthAt(f, m.start()) == 0) {
-                parts.add(f.substring(start, m.start()));
-                start = m.end();
-            }
-        }
-        parts.add(f.substring(start));
-        for (String p : parts) {
+        for (String p : Strings.splitNames(f)) {
             String s = p.trim();
             if (s.isEmpty()) {
                 continue;
@@ -526,10 +515,10 @@ public final class KeyPattern {
     }
 
     private static Name parseName(String s) {
-        List<String> commaParts = splitTopLevel(s, ',');
+        List<String> commaParts = Strings.splitTopLevel(s, ',');
         if (commaParts.size() >= 2) {
             // "von Last, First" or "von Last, Jr, First"
-            List<String> words = words(commaParts.get(0));
+            List<String> words = Strings.topLevelWords(commaParts.get(0));
             String first = commaParts.get(commaParts.size() - 1).trim();
             int vonEnd = -1;
             for (int i = 0; i < words.size() - 1; i++) {
@@ -540,7 +529,7 @@ public final class KeyPattern {
             return new Name(first, String.join(" ", words.subList(0, vonEnd + 1)),
                     String.join(" ", words.subList(vonEnd + 1, words.size())), false);
         }
-        List<String> words = words(s);
+        List<String> words = Strings.topLevelWords(s);
         if (words.size() == 1) {
             return new Name("", "", words.get(0), false);
         }
@@ -574,33 +563,6 @@ public final class KeyPattern {
             }
         }
         return false;
-    }
-
-    private static int depthAt(String s, int index) {
-        return Strings.braceDepthAt(s, index);
-    }
-
-    private static List<String> splitTopLevel(String s, char sep) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && depth > 0) {
-                depth--;
-            } else if (c == sep && depth == 0) {
-                out.add(s.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(s.substring(start));
-        return out;
-    }
-
-    private static List<String> words(String s) {
-        return Strings.topLevelWords(s);
     }
 
     /** LaTeX decoded, folded to ASCII, letters and digits only. */

@@ -70,4 +70,42 @@ public final class Strings {
         }
         return depth;
     }
+
+    private static final java.util.regex.Pattern AND =
+            java.util.regex.Pattern.compile("\\s+and\\s+", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A name list ({@code author}, {@code editor}) split at {@code and} outside braces; parts as written. */
+    public static List<String> splitNames(String field) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m = AND.matcher(field);
+        int start = 0;
+        while (m.find()) {
+            if (braceDepthAt(field, m.start()) == 0) {
+                names.add(field.substring(start, m.start()));
+                start = m.end();
+            }
+        }
+        names.add(field.substring(start));
+        return names;
+    }
+
+    /** The parts of {@code s} between separators outside braces. */
+    public static List<String> splitTopLevel(String s, char sep) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == sep && depth == 0) {
+                out.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(s.substring(start));
+        return out;
+    }
 }
