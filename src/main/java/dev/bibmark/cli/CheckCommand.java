@@ -104,10 +104,11 @@ final class CheckCommand {
         Set<String> unwritable = new HashSet<>();
         for (Path p : collected.files()) {
             try {
-                String text = TextFiles.read(p);
+                byte[] bytes = TextFiles.readBytes(p);
+                String text = TextFiles.decode(bytes);
                 texts.put(p, text);
                 files.put(display(cwd, p), p);
-                if (fix && !Arrays.equals(text.getBytes(StandardCharsets.UTF_8), TextFiles.readBytes(p))) {
+                if (fix && !Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
                     // Writing the decoded text back would replace the bytes that are not UTF-8.
                     unwritable.add(display(cwd, p));
                 }

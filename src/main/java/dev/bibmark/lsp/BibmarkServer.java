@@ -173,6 +173,11 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private final Map<Document, Document> editedFrom = new java.util.IdentityHashMap<>();
     private Config docFindingsConfig;
 
+    /** The snapshots, settings and cross-document findings of the last check. Worker only. */
+    private record CheckedWorkspace(List<Document> docs, Config config, List<Finding> findings) {}
+
+    private CheckedWorkspace lastWorkspace;
+
     private record PublishedState(List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {}
     private final AtomicLong generation = new AtomicLong();
     private volatile ScheduledFuture<?> pending;
@@ -406,11 +411,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         }, config.debounceMs(), TimeUnit.MILLISECONDS);
     }
 
-    private void publishAll() {
-        Map<String, Document> all = new HashMap<>(disk);
-        all.putAll(open);
-        List<Document> docs = new ArrayList<>(all.values());
-        docs.sort(java.util.Comparator.comparing(Document::path));
+    /** Checks every document and publishes what changed; returns every finding. Worker only. */
+    private List<Finding> publishAll() {
+        List<Document> docs = workspaceDocs();
+        Map<String, Document> all = new HashMap<>();
+        for (Document d : docs) {
+            all.put(d.path(), d);
+        }
         Config cfg = config;
         java.util.function.Consumer<String> logger = msg -> log(MessageType.Error, "bibmark: " + msg);
         if (cfg != docFindingsConfig) {
@@ -440,7 +447,9 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         rawFindings.clear();
         rawFindings.putAll(nextRaw);
         editedFrom.clear();
-        findings.addAll(Checker.runWorkspace(docs, cfg, logger));
+        List<Finding> workspaceFindings = Checker.runWorkspace(docs, cfg, logger);
+        lastWorkspace = new CheckedWorkspace(docs, cfg, workspaceFindings);
+        findings.addAll(workspaceFindings);
         findings.sort(Checker.ORDER);
         Map<String, List<org.eclipse.lsp4j.Diagnostic>> byUri = new HashMap<>();
         for (String uri : open.keySet()) {
@@ -453,7 +462,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         stale.removeAll(byUri.keySet());
         LanguageClient c = client;
         if (c == null) {
-            return;
+            return findings;
         }
         for (String uri : stale) {
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
@@ -475,6 +484,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             }
             c.publishDiagnostics(p);
         }
+        return findings;
     }
 
     /** Open texts longer than this (in chars) are kept but not parsed or checked: the file limit of the walk. */
@@ -958,11 +968,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
     /** Every entry of the workspace (open text over disk). Called on the worker. */
     private List<EntryInfo> entries() {
-        Map<String, Document> all = new HashMap<>(disk);
-        all.putAll(open);
-        List<Document> docs = new ArrayList<>(all.values());
-        docs.sort(java.util.Comparator.comparing(Document::path));
-        return EntryInfo.all(docs);
+        return EntryInfo.all(workspaceDocs());
     }
 
     /**
@@ -993,7 +999,11 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private List<Finding> findingsOf(Document d, List<Document> ws) {
         List<Finding> out = new ArrayList<>(docFindings.containsKey(d) && docFindingsConfig == config
                 ? docFindings.get(d) : Checker.runDocument(d, config, msg -> log(MessageType.Error, "bibmark: " + msg)));
-        for (Finding f : Checker.runWorkspace(ws, config, msg -> log(MessageType.Error, "bibmark: " + msg))) {
+        // The cross-document findings of the last check, when nothing changed since (snapshots compare by identity).
+        CheckedWorkspace last = lastWorkspace;
+        List<Finding> cross = last != null && last.config() == config && last.docs().equals(ws) ? last.findings()
+                : Checker.runWorkspace(ws, config, msg -> log(MessageType.Error, "bibmark: " + msg));
+        for (Finding f : cross) {
             if (f.path().equals(d.path())) {
                 out.add(f);
             }
@@ -1099,8 +1109,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private Map<String, Object> reindexAndSummarize() {
         indexWorkspace();
         List<Document> docs = workspaceDocs();
-        List<Finding> findings = Checker.run(docs, config, msg -> log(MessageType.Error, "bibmark: " + msg));
-        publishAll();
+        List<Finding> findings = publishAll();
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("files", docs.size());
         out.put("entries", docs.stream().mapToInt(d -> d.entries().size()).sum());

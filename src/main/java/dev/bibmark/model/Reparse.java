@@ -167,20 +167,14 @@ final class Reparse {
         }
         EmbeddedText c = f.content();
         int lines = close - open - 1;
+        int local = 0;
         for (int k = 0; k < lines; k++) {
-            if (c.toDocument(lineLocalStart(c, k)) != li.lineStart(open + 1 + k)) {
+            if (c.toDocument(local) != li.lineStart(open + 1 + k)) {
                 return false;
             }
+            local = c.text().indexOf('\n', local) + 1;
         }
         return c.text().length() == closeStart - 1 - first && text.startsWith(c.text(), first);
-    }
-
-    private static int lineLocalStart(EmbeddedText c, int k) {
-        int at = 0;
-        for (int i = 0; i < k; i++) {
-            at = c.text().indexOf('\n', at) + 1;
-        }
-        return at;
     }
 
     /** The content of a simple fence: the lines strictly between the fence lines, joined by '\n'. */
