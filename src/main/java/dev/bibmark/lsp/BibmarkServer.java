@@ -1050,11 +1050,16 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     ca.setDiagnostics(List.of(diag));
                     ca.setIsPreferred(fix.preferred());
                     Map<String, List<dev.bibmark.text.Edit>> edits = fix.edits();
-                    if (f.code() == dev.bibmark.checks.Code.KEY_CONVENTION && fix.title().startsWith("Rename key to ")) {
-                        // The check renames within its document; the rename feature follows the key everywhere.
-                        Rename.Result renamed = Rename.rename(ws, d, f.range().start(), fix.title().substring("Rename key to ".length()));
-                        if (renamed.error() == null) {
-                            edits = renamed.edits();
+                    if (f.code() == dev.bibmark.checks.Code.KEY_CONVENTION) {
+                        // The check renames within its document; the rename feature follows the new key (the text
+                        // its fix puts on the entry's key) into every file.
+                        for (dev.bibmark.text.Edit e : fix.editsFor(d.path())) {
+                            if (e.range().equals(f.range())) {
+                                Rename.Result renamed = Rename.rename(ws, d, f.range().start(), e.newText());
+                                if (renamed.error() == null) {
+                                    edits = renamed.edits();
+                                }
+                            }
                         }
                     }
                     if (snippetEdits && fix.snippet() != null && edits == fix.edits()
