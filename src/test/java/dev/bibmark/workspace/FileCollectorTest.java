@@ -15,15 +15,11 @@ class FileCollectorTest {
     Path root;
 
     private Path write(String relative, String content) throws IOException {
-        Path p = root.resolve(relative);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
-        return p;
+        return TreeFixture.write(root, relative, content);
     }
 
     private List<String> relativeFiles(FileCollector.Result result) throws IOException {
-        Path real = root.toRealPath();
-        return result.files().stream().map(p -> real.relativize(p).toString().replace('\\', '/')).toList();
+        return TreeFixture.relative(root, result);
     }
 
     @Test

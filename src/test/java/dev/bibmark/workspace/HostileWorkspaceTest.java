@@ -21,15 +21,11 @@ class HostileWorkspaceTest {
     Path root;
 
     private Path write(String relative, String content) throws IOException {
-        Path p = root.resolve(relative);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
-        return p;
+        return TreeFixture.write(root, relative, content);
     }
 
-    private List<String> relative(FileCollector.Result r) throws IOException {
-        Path real = root.toRealPath();
-        return r.files().stream().map(p -> real.relativize(p).toString().replace('\\', '/')).toList();
+    private List<String> relative(FileCollector.Result result) throws IOException {
+        return TreeFixture.relative(root, result);
     }
 
     @Test
