@@ -26,6 +26,12 @@ if %MAJ% LSS 17 (
   exit /b 2
 )
 if "%BIBMARK_HEAP%"=="" set "BIBMARK_HEAP=512m"
+rem The server: full JIT, serial collector. The command-line tools: quick compiler only, parallel collector
+rem (they run for well under a second; see server/bin/bibmark and docs/performance.md).
+set "MODE=-XX:+UseSerialGC"
+if /i "%~1"=="check" set "MODE=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
+if /i "%~1"=="format" set "MODE=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
+if /i "%~1"=="export" set "MODE=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
 rem Class-data sharing: use bibmark.jsa beside the jar when there is one (see server/bin/bibmark). The JVM
 rem checks that it matches itself and the jar and otherwise runs without it; CDS logging is off so that
 rem stays silent. BIBMARK_CDS=off disables it.
@@ -33,5 +39,5 @@ set "CDS="
 set "ARCHIVE=%BIBMARK_CDS_ARCHIVE%"
 if "%ARCHIVE%"=="" set "ARCHIVE=%JAR:~0,-4%.jsa"
 if /i not "%BIBMARK_CDS%"=="off" if exist "%ARCHIVE%" set CDS="-XX:SharedArchiveFile=%ARCHIVE%" -Xshare:auto
-"%JAVA%" -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+DisplayVMOutputToStderr -Xss4m -XX:+UseSerialGC -Xmx%BIBMARK_HEAP% %CDS% %BIBMARK_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA%" -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+DisplayVMOutputToStderr -Xss4m %MODE% -Xmx%BIBMARK_HEAP% %CDS% %BIBMARK_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

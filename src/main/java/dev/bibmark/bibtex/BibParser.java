@@ -16,6 +16,11 @@ import java.util.Locale;
  * Not thread-safe per instance; {@link #parse} makes a fresh instance.
  */
 public final class BibParser {
+    private static final java.util.regex.Pattern TRAILING_FIELDS =
+            java.util.regex.Pattern.compile("(?s)[\\s,]*(\\}.*|[A-Za-z_][\\w:.+-]*\\s*=.*)");
+    private static final java.util.regex.Pattern SWALLOWED_FIELD =
+            java.util.regex.Pattern.compile("(?s).*[\\n\\r]\\s*[A-Za-z_][\\w:.+-]*\\s*=.*");
+
     private final String s;
     private final EmbeddedText map;
     private final int n;
@@ -436,7 +441,7 @@ public final class BibParser {
             return;
         }
         if (lastValue != null && lastValue.parts().get(lastValue.parts().size() - 1) instanceof BibValue.Braced b
-                && b.text().matches("(?s).*[\\n\\r]\\s*[A-Za-z_][\\w:.+-]*\\s*=.*")) {
+                && SWALLOWED_FIELD.matcher(b.text()).matches()) {
             int at = lastBracedStart;
             if (at >= 0) {
                 error(Kind.UNBALANCED_BRACES, at, at + 1, "Unbalanced braces: this '{' is not closed before the next field");
@@ -460,8 +465,13 @@ public final class BibParser {
                 break;
             }
         }
-        String rest = s.substring(pos, stop);
-        if (rest.matches("(?s)[\\s,]*(\\}.*|[A-Za-z_][\\w:.+-]*\\s*=.*)")) {
+        int k = pos;
+        while (k < stop && (Character.isWhitespace(s.charAt(k)) || s.charAt(k) == ',')) {
+            k++;
+        }
+        // Usually only blanks follow an entry: the pattern runs only when something that could match does.
+        if (k < stop && (s.charAt(k) == '}' || s.charAt(k) == '_' || (s.charAt(k) < 128 && Character.isLetter(s.charAt(k))))
+                && TRAILING_FIELDS.matcher(s).region(pos, stop).matches()) {
             error(Kind.UNBALANCED_BRACES, closeAt, closeAt + 1,
                     "Unbalanced braces: this '" + s.charAt(closeAt) + "' closes the entry early, so BibTeX ignores the text after it");
             pos = stop;

@@ -69,6 +69,6 @@ final class CheckSupport {
     }
 
     static String collapse(String s) {
-        return s.trim().replaceAll("\\s+", " ");
+        return dev.bibmark.util.Strings.collapseWhitespace(s);
     }
 }

@@ -41,11 +41,16 @@ public final class Checker {
 
     /** Every check over the documents; {@code log} receives a line for each check that failed. */
     public static List<Finding> run(List<Document> docs, Config config, Consumer<String> log) {
-        List<Finding> out = new ArrayList<>();
-        for (Document d : docs) {
-            out.addAll(runDocument(d, config, DOCUMENT_CHECKS, log));
+        if (WORKSPACE_CHECKS.stream().anyMatch(c -> config.severityOf(c.code()).isPresent())) {
+            EntryRef.prepare(docs);
         }
-        out.addAll(runWorkspace(docs, config, WORKSPACE_CHECKS, log));
+        // Independent parts run on every core: each document's checks and the cross-document checks.
+        List<java.util.function.Supplier<List<Finding>>> parts = new ArrayList<>();
+        parts.add(() -> runWorkspace(docs, config, WORKSPACE_CHECKS, log));
+        for (Document d : docs) {
+            parts.add(() -> runDocument(d, config, DOCUMENT_CHECKS, log));
+        }
+        List<Finding> out = new ArrayList<>(parts.parallelStream().flatMap(p -> p.get().stream()).toList());
         out.sort(ORDER);
         return out;
     }
@@ -71,19 +76,22 @@ public final class Checker {
 
     private static List<Finding> rawDocument(Document doc, Config config, List<DocumentCheck> checks,
                                              Consumer<String> log) {
-        List<Finding> raw = new ArrayList<>();
-        for (DocumentCheck c : checks) {
-            if (config.severityOf(c.code()).isEmpty()) {
-                continue;
-            }
-            try {
-                raw.addAll(c.check(doc, config));
-            } catch (RuntimeException | StackOverflowError e) {
-                log.accept("check " + c.code().id() + " failed on " + doc.path() + ": " + e);
-            }
-        }
-        return raw;
+        List<DocumentCheck> enabled = checks.stream().filter(c -> config.severityOf(c.code()).isPresent()).toList();
+        // A long document runs its checks on every core; the findings keep the order of the checks.
+        return new ArrayList<>((doc.text().length() >= PARALLEL_CHARS ? enabled.parallelStream() : enabled.stream())
+                .flatMap(c -> {
+                    try {
+                        return c.check(doc, config).stream();
+                    } catch (RuntimeException | StackOverflowError e) {
+                        log.accept("check " + c.code().id() + " failed on " + doc.path() + ": " + e);
+                        return java.util.stream.Stream.empty();
+                    }
+                })
+                .toList());
     }
+
+    /** From this document length on, its checks run in parallel. */
+    static final int PARALLEL_CHARS = 200_000;
 
     /** Severities and the document's suppressions applied to raw findings, sorted. */
     public static List<Finding> finishDocument(Document doc, List<Finding> raw, Config config) {

@@ -25,6 +25,9 @@ public final class DuplicateKeyCheck implements WorkspaceCheck {
         }
         List<Finding> out = new ArrayList<>();
         for (List<EntryRef> group : byKey.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
             long distinct = group.stream().map(EntryRef::content).distinct().count();
             if (distinct < 2) {
                 continue;

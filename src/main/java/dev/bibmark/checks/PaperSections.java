@@ -169,6 +169,10 @@ final class PaperSections {
     private static final dev.bibmark.util.Memo<String, Boolean> SAME_TITLE = new dev.bibmark.util.Memo<>(200_000);
 
     private static String computePlain(String markdown) {
+        if (!hasAny(markdown, "[<`*_~\\&")) {
+            // Nothing any of the patterns below could match.
+            return dev.bibmark.util.Strings.collapseWhitespace(markdown);
+        }
         String s = MD_LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         s = AUTOLINK.matcher(s).replaceAll("");
         s = HTML_TAG.matcher(s).replaceAll("");
@@ -180,7 +184,16 @@ final class PaperSections {
         } while (!s.equals(prev));
         s = ESCAPE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         s = ENTITY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(1), m.group())));
-        return s.trim().replaceAll("\\s+", " ");
+        return dev.bibmark.util.Strings.collapseWhitespace(s);
+    }
+
+    private static boolean hasAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String entity(String name, String whole) {
@@ -250,6 +263,10 @@ final class PaperSections {
 
     private static boolean computeSameTitle(String plainHeading, String latexTitle) {
         String title = decodeEntities(latexTitle);
+        if (plainHeading.equals(title)) {
+            // The usual case; the full texts are among the forms compared below (callers rule out empty keys).
+            return true;
+        }
         // A label is dropped on one side only, so "DELTA: X" and "GAMMA: X" still differ.
         return intersect(comparisonKeys(plainHeading, true), comparisonKeys(title, false))
                 || intersect(comparisonKeys(plainHeading, false), comparisonKeys(title, true));
@@ -285,12 +302,15 @@ final class PaperSections {
 
     /** HTML entities decoded ({@code &amp;} and {@code &nbsp;} occur in copied titles). */
     static String decodeEntities(String s) {
+        if (s.indexOf('&') < 0) {
+            return s;
+        }
         return ENTITY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(1), m.group())));
     }
 
     /** A display title from BibTeX: LaTeX decoded, whitespace collapsed. */
     static String display(String latexTitle) {
-        return Latex.toUnicode(latexTitle).trim().replaceAll("\\s+", " ");
+        return dev.bibmark.util.Strings.collapseWhitespace(Latex.toUnicode(latexTitle));
     }
 
     /** Plain text for a Markdown heading: characters Markdown would read as markup are escaped. */

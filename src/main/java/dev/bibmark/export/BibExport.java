@@ -385,14 +385,14 @@ public final class BibExport {
     static String content(BibEntry e, Map<String, String> macros) {
         Map<String, String> fields = new TreeMap<>();
         for (BibField f : e.fields()) {
-            String v = f.value() == null ? "" : f.value().resolve(macros).trim().replaceAll("\\s+", " ");
+            String v = f.value() == null ? "" : dev.bibmark.util.Strings.collapseWhitespace(f.value().resolve(macros));
             fields.putIfAbsent(f.nameLower(), v);
         }
         return e.typeLower() + fields;
     }
 
     private static String normalise(String text) {
-        return text.trim().replaceAll("\\s+", " ");
+        return dev.bibmark.util.Strings.collapseWhitespace(text);
     }
 
     private static boolean validKey(String key) {

@@ -246,7 +246,7 @@ final class BibCompletion {
         for (EntryInfo e : entries) {
             Optional<BibField> f = e.entry().field(field);
             if (f.isPresent() && f.get().value() != null) {
-                String v = f.get().value().resolve(e.macros()).replaceAll("\\s+", " ").trim();
+                String v = dev.bibmark.util.Strings.collapseWhitespace(f.get().value().resolve(e.macros()));
                 if (!v.isEmpty() && v.length() <= 300) {
                     counts.merge(v, 1, Integer::sum);
                 }

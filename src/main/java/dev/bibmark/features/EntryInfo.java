@@ -70,7 +70,7 @@ public record EntryInfo(Document doc, Block block, BibEntry entry, Map<String, S
         if (f.isEmpty() || f.get().value() == null) {
             return "";
         }
-        return Latex.toUnicode(f.get().value().resolve(macros)).replaceAll("\\s+", " ").trim();
+        return dev.bibmark.util.Strings.collapseWhitespace(Latex.toUnicode(f.get().value().resolve(macros)));
     }
 
     public String title() {

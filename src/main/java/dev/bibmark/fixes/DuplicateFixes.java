@@ -141,7 +141,7 @@ final class DuplicateFixes {
 
     /** The value as BibTeX sees it, blanks collapsed (as duplicate-key compares entries). */
     private static String normalized(Context c, BibField f) {
-        return f.value().resolve(c.macros(c.doc)).trim().replaceAll("\\s+", " ");
+        return dev.bibmark.util.Strings.collapseWhitespace(f.value().resolve(c.macros(c.doc)));
     }
 
     private static boolean overlap(TextRange a, TextRange b) {

@@ -37,8 +37,6 @@ public final class MarkdownReader {
                     + "(?:\\s+(?:\"[^\"]*\"|'[^']*'|\\([^()]*\\)))?\\s*\\)");
     private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|ftp)://[^\\s<>]+)>");
     private static final Pattern BARE_URL = Pattern.compile("(?<![\\w/])https?://[^\\s<>\\[\\]`\"]+");
-    // Heading markers and emphasis around the words are not part of a link's role.
-    private static final Pattern ROLE_TRIM = Pattern.compile("^[*_#\\s]+|[*_:\\-\\s]+$");
     private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*(\\r\\n|\\r|\\n)[ \\t>]*");
     private static final Pattern INFO_WORD = Pattern.compile("[\\s{]");
     private static final Pattern COMMENT = Pattern.compile("<!--(.*?)-->", Pattern.DOTALL);
@@ -48,16 +46,24 @@ public final class MarkdownReader {
             "\\\\(?:[Cc]ite|[Cc]itep|[Cc]itet|citealp|citealt|[Cc]iteauthor|citeyear|[Pp]arencite|[Tt]extcite"
                     + "|[Aa]utocite|[Ff]ootcite|nocite)\\*?(?:\\s*\\[[^\\]]*\\]){0,2}\\s*\\{([^{}]*)\\}");
 
+    /** From this length on, {@link #read} reads parts of the document in parallel. */
+    static final int PARALLEL_CHARS = 200_000;
+
     private MarkdownReader() {
     }
 
     /** Indexes {@code text}; returns {@link MarkdownIndex#EMPTY}-like lists when anything fails. */
     public static MarkdownIndex read(String text) {
+        return read(text, null);
+    }
+
+    /** {@link #read} with the text's line index, when the caller has one. */
+    public static MarkdownIndex read(String text, LineIndex lines) {
         if (text == null || text.isEmpty()) {
             return MarkdownIndex.EMPTY;
         }
         try {
-            return new Reader(text, false).run();
+            return new Reader(text, false, lines, PARALLEL_CHARS).run();
         } catch (RuntimeException | StackOverflowError e) {
             return MarkdownIndex.EMPTY;
         }
@@ -65,7 +71,16 @@ public final class MarkdownReader {
 
     /** {@link #read} without the safety nets, so tests and fuzzers see a bug instead of a quietly smaller index. */
     static MarkdownIndex readStrict(String text) {
-        return text.isEmpty() ? MarkdownIndex.EMPTY : new Reader(text, true).run();
+        return text.isEmpty() ? MarkdownIndex.EMPTY : new Reader(text, true, null, PARALLEL_CHARS).run();
+    }
+
+    /**
+     * {@link #readStrict}, read in parts whenever the text can be split ({@code inParts}) or never: a test
+     * compares the two on any text.
+     */
+    static MarkdownIndex readStrict(String text, boolean inParts) {
+        return text.isEmpty() ? MarkdownIndex.EMPTY
+                : new Reader(text, true, null, inParts ? 0 : Integer.MAX_VALUE).run();
     }
 
     private static final class Reader {
@@ -73,22 +88,55 @@ public final class MarkdownReader {
         private final boolean strict;
         private final int bom;
         private final LineIndex lines;
+        /** Where the text this reader parses starts in the document, and on which line. */
+        private final int base;
+        private final int baseLine;
         private final List<dev.bibmark.markdown.Heading> headings = new ArrayList<>();
         private final List<Fence> fences = new ArrayList<>();
         private final List<Link> links = new ArrayList<>();
         private final List<HtmlComment> comments = new ArrayList<>();
         private final List<Citation> citations = new ArrayList<>();
 
-        Reader(String text, boolean strict) {
+        /** Documents from this length on are read in parts. */
+        private final int partsFrom;
+
+        Reader(String text, boolean strict, LineIndex lines, int partsFrom) {
+            this.partsFrom = partsFrom;
             this.text = text;
             this.strict = strict;
             this.bom = text.charAt(0) == '\uFEFF' ? 1 : 0;
-            this.lines = LineIndex.of(text);
+            this.lines = lines != null && lines.textLength() == text.length() ? lines : LineIndex.of(text);
+            this.base = bom;
+            this.baseLine = 0;
+        }
+
+        /** A reader of the same document with lists of its own, for the part from {@code base} on. */
+        private Reader(Reader of, int base, int baseLine) {
+            this.partsFrom = Integer.MAX_VALUE;
+            this.text = of.text;
+            this.strict = of.strict;
+            this.bom = of.bom;
+            this.lines = of.lines;
+            this.base = base;
+            this.baseLine = baseLine;
         }
 
         MarkdownIndex run() {
-            Node doc = PARSER.parse(bom == 1 ? text.substring(1) : text);
-            walk(doc);
+            List<Reader> parts = text.length() >= partsFrom ? readInParts() : null;
+            if (parts != null) {
+                for (Reader r : parts) {
+                    headings.addAll(r.headings);
+                    fences.addAll(r.fences);
+                    links.addAll(r.links);
+                    comments.addAll(r.comments);
+                    citations.addAll(r.citations);
+                }
+            } else {
+                Node doc = PARSER.parse(text.substring(base));
+                List<Node> leaves = new ArrayList<>();
+                walk(doc, leaves);
+                visitAll(leaves);
+            }
             headings.sort(Comparator.comparingInt(h -> h.range().start()));
             fences.sort(Comparator.comparingInt(f -> f.range().start()));
             links.sort(Comparator.comparingInt(l -> l.range().start()));
@@ -99,10 +147,109 @@ public final class MarkdownReader {
         }
 
         /**
+         * Reads a long document as parts parsed in parallel, split before ATX headings at column 0 that follow a
+         * blank line. There every block of CommonMark's parse of the whole document has ended, unless a fenced code
+         * block or an HTML block runs on over the blank line: a part that ends inside one of those is detected
+         * after parsing (an unclosed fence, an HTML block reaching the part's end), and then the document is read
+         * whole. The parts' results are then exactly those of one parse (a property test compares them).
+         *
+         * @return the parts' readers in document order, or null when the document cannot be split
+         */
+        private List<Reader> readInParts() {
+            int count = Math.max(2, 2 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+            List<Integer> startLines = new ArrayList<>();
+            startLines.add(0);
+            for (int k = 1; k < count; k++) {
+                int from = Math.max(lines.line((int) ((long) text.length() * k / count)),
+                        startLines.get(startLines.size() - 1) + 2);
+                int split = splitLineFrom(from);
+                if (split < 0) {
+                    break;
+                }
+                startLines.add(split);
+            }
+            if (startLines.size() < 2) {
+                return null;
+            }
+            List<Reader> parts = java.util.stream.IntStream.range(0, startLines.size()).parallel()
+                    .mapToObj(k -> {
+                        int line = startLines.get(k);
+                        int start = line == 0 ? bom : lines.lineStart(line);
+                        boolean last = k == startLines.size() - 1;
+                        int end = last ? text.length() : lines.lineStart(startLines.get(k + 1));
+                        Reader part = new Reader(this, start, line);
+                        return part.readPart(end, last ? -1 : startLines.get(k + 1) - line) ? part : null;
+                    })
+                    .toList();
+            return parts.contains(null) ? null : parts;
+        }
+
+        /** The first line at or after {@code from} where a part may start, or -1. */
+        private int splitLineFrom(int from) {
+            for (int line = Math.max(1, from); line < lines.lineCount(); line++) {
+                int s = lines.lineStart(line);
+                if (s < text.length() && text.charAt(s) == '#' && isAtxStart(s) && isBlankLine(line - 1)) {
+                    return line;
+                }
+            }
+            return -1;
+        }
+
+        /** {@code #} to {@code ######} followed by a blank or the end of the line. */
+        private boolean isAtxStart(int s) {
+            int k = s;
+            while (k < text.length() && text.charAt(k) == '#' && k - s < 7) {
+                k++;
+            }
+            int level = k - s;
+            return level >= 1 && level <= 6
+                    && (k == text.length() || " \t\r\n".indexOf(text.charAt(k)) >= 0);
+        }
+
+        private boolean isBlankLine(int line) {
+            int end = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
+            for (int k = lines.lineStart(line); k < end; k++) {
+                char c = text.charAt(k);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && !(k == 0 && c == '\uFEFF')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Parses and reads {@code [base, end)}; false when a fenced code or HTML block may run on past the end
+         * (then this split is not where the whole document's blocks end). {@code lineCount} is the part's number
+         * of lines (the last one blank), -1 for the last part.
+         */
+        private boolean readPart(int end, int lineCount) {
+            Node doc = PARSER.parse(text.substring(base, end));
+            List<Node> leaves = new ArrayList<>();
+            walk(doc, leaves);
+            if (lineCount >= 0) {
+                for (Node n : leaves) {
+                    if (n instanceof FencedCodeBlock f && f.getClosingFenceLength() == null) {
+                        return false;
+                    }
+                    if (n instanceof HtmlBlock && reachesLine(n, lineCount - 2)) {
+                        return false;
+                    }
+                }
+            }
+            visitAll(leaves);
+            return true;
+        }
+
+        private static boolean reachesLine(Node n, int line) {
+            List<SourceSpan> spans = n.getSourceSpans();
+            return spans.isEmpty() || spans.get(spans.size() - 1).getLineIndex() >= line;
+        }
+
+        /**
          * Visits every block below {@code root} depth-first. Iterative, so lists and quotes nested thousands deep
          * (commonmark builds such trees without recursing) cannot overflow the stack here.
          */
-        private void walk(Node root) {
+        private static void walk(Node root, List<Node> leaves) {
             java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
             pending.push(root);
             while (!pending.isEmpty()) {
@@ -114,13 +261,19 @@ public final class MarkdownReader {
                     }
                 }
                 for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                    // One bad block must not cost the whole index.
-                    try {
-                        visit(child);
-                    } catch (RuntimeException e) {
-                        if (strict) {
-                            throw e;
-                        }
+                    leaves.add(child);
+                }
+            }
+        }
+
+        private void visitAll(List<Node> nodes) {
+            for (Node node : nodes) {
+                // One bad block must not cost the whole index.
+                try {
+                    visit(node);
+                } catch (RuntimeException e) {
+                    if (strict) {
+                        throw e;
                     }
                 }
             }
@@ -149,7 +302,7 @@ public final class MarkdownReader {
         }
 
         int doc(SourceSpan span) {
-            return span.getInputIndex() + bom;
+            return span.getInputIndex() + base;
         }
 
         int lineEndNoEol(int line) {
@@ -179,7 +332,7 @@ public final class MarkdownReader {
             if (literal.endsWith("\n")) {
                 literal = literal.substring(0, literal.length() - 1);
             }
-            int openLine = open.getLineIndex();
+            int openLine = open.getLineIndex() + baseLine;
             EmbeddedText content;
             if (literal.isEmpty() && (fcb.getLiteral() == null || fcb.getLiteral().isEmpty())) {
                 int at = openLine + 1 < lines.lineCount() ? lines.lineStart(openLine + 1) : lineEndNoEol(openLine);
@@ -271,7 +424,8 @@ public final class MarkdownReader {
                 statusRange = new TextRange(ss, ss + status.length());
                 te = trimEnd(ts, ts + m.start());
             }
-            String title = LINE_BREAK.matcher(text.substring(ts, te)).replaceAll(" ");
+            String raw = text.substring(ts, te);
+            String title = raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? raw : LINE_BREAK.matcher(raw).replaceAll(" ");
             headings.add(new dev.bibmark.markdown.Heading(h.getLevel(), title, range, new TextRange(ts, te),
                     status, statusRange));
         }
@@ -308,11 +462,29 @@ public final class MarkdownReader {
             if (seg == null) {
                 return;
             }
-            StringBuilder masked = new StringBuilder(seg.text);
-            maskCodeSpans(masked);
-            scanComments(seg, masked);
-            scanLinks(seg, masked);
-            scanCitations(seg, masked);
+            String t = seg.text;
+            // Each scan runs only when the characters it needs are there: most prose has no links or citations,
+            // and the patterns are the costly part of reading a long list.
+            boolean comments = t.contains("<!--");
+            boolean links = t.contains("](") || t.contains("://");
+            boolean latex = t.indexOf('\\') >= 0;
+            boolean pandoc = t.indexOf('@') >= 0;
+            if (!comments && !links && !latex && !pandoc) {
+                return;
+            }
+            StringBuilder masked = new StringBuilder(t);
+            if (t.indexOf('`') >= 0) {
+                maskCodeSpans(masked);
+            }
+            if (comments) {
+                scanComments(seg, masked);
+            }
+            if (links) {
+                scanLinks(seg, masked);
+            }
+            if (latex || pandoc) {
+                scanCitations(seg, masked, latex, pandoc);
+            }
         }
 
         private void scanComments(Segments seg, StringBuilder masked) {
@@ -327,7 +499,8 @@ public final class MarkdownReader {
         private void scanLinks(Segments seg, StringBuilder masked) {
             List<int[]> found = new ArrayList<>();
             Matcher m = INLINE_LINK.matcher(masked);
-            while (m.find()) {
+            boolean inline = seg.text.contains("](");
+            while (inline && m.find()) {
                 if (!m.group(1).isEmpty()) {
                     continue;
                 }
@@ -340,7 +513,9 @@ public final class MarkdownReader {
             }
             m = AUTOLINK.matcher(masked);
             List<int[]> auto = new ArrayList<>();
-            while (m.find()) {
+            boolean urls = seg.text.contains("://");
+            boolean angle = urls && seg.text.indexOf('<') >= 0;
+            while (angle && m.find()) {
                 auto.add(new int[] {m.start(), m.end(), m.start(1), m.end(1), m.start(1), m.end(1)});
             }
             for (int[] f : auto) {
@@ -349,7 +524,7 @@ public final class MarkdownReader {
             found.addAll(auto);
             m = BARE_URL.matcher(masked);
             List<int[]> bare = new ArrayList<>();
-            while (m.find()) {
+            while (urls && m.find()) {
                 int e = m.end();
                 // Parentheses balance of [start, e), kept up to date as the end moves (not recounted: linear).
                 int open = balance(masked, m.start(), e);
@@ -399,19 +574,23 @@ public final class MarkdownReader {
             return b;
         }
 
+        /** The words before a link, lower-cased, without heading markers, emphasis and trailing colons or dashes. */
         private static String role(String before) {
             String r = before.trim().toLowerCase(Locale.ROOT);
-            String prev;
-            do {
-                prev = r;
-                r = ROLE_TRIM.matcher(r).replaceAll("");
-            } while (!r.equals(prev));
-            return r;
+            int s = 0;
+            int e = r.length();
+            while (s < e && "*_# \t\n\u000B\f\r".indexOf(r.charAt(s)) >= 0) {
+                s++;
+            }
+            while (e > s && "*_:- \t\n\u000B\f\r".indexOf(r.charAt(e - 1)) >= 0) {
+                e--;
+            }
+            return r.substring(s, e);
         }
 
-        private void scanCitations(Segments seg, StringBuilder masked) {
+        private void scanCitations(Segments seg, StringBuilder masked, boolean latex, boolean pandoc) {
             Matcher m = LATEX.matcher(masked);
-            while (m.find()) {
+            while (latex && m.find()) {
                 int gs = m.start(1);
                 String body = seg.text.substring(gs, m.end(1));
                 int pos = 0;
@@ -432,7 +611,7 @@ public final class MarkdownReader {
                 blank(masked, m.start(), m.end());
             }
             m = PANDOC.matcher(masked);
-            while (m.find()) {
+            while (pandoc && m.find()) {
                 int g = m.group(1) != null ? 1 : 2;
                 String key = seg.text.substring(m.start(g), m.end(g));
                 citations.add(new Citation(key, seg.range(m.start(g), m.end(g)), Citation.Kind.PANDOC));

@@ -18,6 +18,9 @@ public final class Documents {
     private Documents() {}
 
     /** Parses a document; the kind follows the path's extension. Never throws. */
+    /** From this many fences on, {@link #parse} parses them in parallel. */
+    static final int PARALLEL_FENCES = 512;
+
     public static Document parse(String path, String text) {
         return parse(path, text, Document.isMarkdownPath(path));
     }
@@ -28,12 +31,13 @@ public final class Documents {
             BibFile bib = BibParser.parse(EmbeddedText.identity(text));
             return new Document(path, text, lines, false, MarkdownIndex.EMPTY, List.of(new Block(null, bib, null)));
         }
-        MarkdownIndex md = MarkdownReader.read(text);
-        List<Block> blocks = new ArrayList<>(md.fences().size());
-        for (Fence f : md.fences()) {
-            blocks.add(new Block(f, BibParser.parse(f.content()), paperAt(md, f.range().start())));
-        }
-        return new Document(path, text, lines, true, md, List.copyOf(blocks));
+        MarkdownIndex md = MarkdownReader.read(text, lines);
+        List<Fence> fences = md.fences();
+        // The blocks are independent: a long list parses them on every core (order is kept).
+        List<Block> blocks = (fences.size() >= PARALLEL_FENCES ? fences.parallelStream() : fences.stream())
+                .map(f -> new Block(f, BibParser.parse(f.content()), paperAt(md, f.range().start())))
+                .toList();
+        return new Document(path, text, lines, true, md, blocks);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 /** Extracts and normalises identifiers (arXiv ids, DOIs, first-author surnames) from field text. */
 public final class Identifiers {
+    private static final Pattern DOI_PREFIX = Pattern.compile("^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)");
+    private static final Pattern DOI_TRAILING = Pattern.compile("[.,;:)\\]}>'\"]+$");
     private static final String NEW_ID = "\\d{4}\\.\\d{4,5}";
     private static final String OLD_ID = "[a-z-]+(?:\\.[A-Z]{2})?/\\d{7}";
     private static final String ID = "(" + NEW_ID + "|" + OLD_ID + ")(?:v\\d+)?";
@@ -30,7 +32,8 @@ public final class Identifiers {
 
     /** The arXiv id (without version suffix) in a URL, {@code arXiv:} reference, arXiv DOI or bare eprint. */
     public static Optional<String> arxivId(String text) {
-        if (text == null) {
+        if (text == null || !hasDigitRun(text, 4)) {
+            // Every form of an id has four digits in a row (new ids) or seven (old ones).
             return Optional.empty();
         }
         for (Pattern p : List.of(ARXIV_URL, ARXIV_PREFIX, ARXIV_DOI)) {
@@ -43,19 +46,34 @@ public final class Identifiers {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    private static boolean hasDigitRun(String s, int n) {
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run >= n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The DOI in the text, lower-cased, without resolver or {@code doi:} prefix and trailing punctuation. */
     public static Optional<String> doi(String text) {
         if (text == null) {
             return Optional.empty();
         }
+        if (!text.contains("10.")) {
+            return Optional.empty();
+        }
         String s = text.trim().toLowerCase(Locale.ROOT);
-        s = s.replaceFirst("^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)", "");
+        s = DOI_PREFIX.matcher(s).replaceFirst("");
         Matcher m = DOI.matcher(s);
         if (!m.find()) {
             return Optional.empty();
         }
         String doi = m.group();
-        doi = doi.replaceAll("[.,;:)\\]}>'\"]+$", "");
+        doi = DOI_TRAILING.matcher(doi).replaceAll("");
         return doi.contains("/") && !doi.endsWith("/") ? Optional.of(doi) : Optional.empty();
     }
 
@@ -91,7 +109,15 @@ public final class Identifiers {
         String s = Normalizer.normalize(Latex.toUnicode(latex), Normalizer.Form.NFKD);
         s = s.replace('ı', 'i').replace('ø', 'o').replace('Ø', 'o').replace('ł', 'l').replace('Ł', 'l')
                 .replace("ß", "ss").replace("æ", "ae").replace("œ", "oe");
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        s = s.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static int topLevelIndexOf(String s, char target) {

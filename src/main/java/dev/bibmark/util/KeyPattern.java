@@ -499,7 +499,7 @@ public final class KeyPattern {
         if (field == null || field.isBlank()) {
             return out;
         }
-        String f = field.trim().replaceAll("\\s+", " ");
+        String f = Strings.collapseWhitespace(field);
         for (String p : Strings.splitNames(f)) {
             String s = p.trim();
             if (s.isEmpty()) {

@@ -38,6 +38,9 @@ public final class Latex {
     }
 
     /** Decoded values by source text: jbibtex is slow and the same values are decoded after every keystroke. */
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final Memo<String, String> UNICODE = new Memo<>(200_000);
     private static final Memo<String, String> TITLES = new Memo<>(200_000);
 
@@ -102,10 +105,51 @@ public final class Latex {
     }
 
     private static String normalize(String latexTitle) {
-        String s = Normalizer.normalize(toUnicode(latexTitle), Normalizer.Form.NFKD);
-        s = s.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String u = toUnicode(latexTitle);
+        if (isAscii(u)) {
+            return normalizeAscii(u);
+        }
+        String s = Normalizer.normalize(u, Normalizer.Form.NFKD);
+        s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
         s = s.replace('ı', 'i').replace('ø', 'o').replace('ł', 'l').replace("ß", "ss");
-        return s.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return NON_ALNUM.matcher(s).replaceAll(" ").trim();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #normalize} of ASCII text (no decomposition, no marks): lower-case words joined by one space. */
+    static String normalizeAscii(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            if (!alnum) {
+                gap = true;
+                continue;
+            }
+            if (gap && out.length() > 0) {
+                out.append(' ');
+            }
+            gap = false;
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return out.toString();
+    }
+
+    /** {@link #normalize} without the ASCII shortcut, for tests. */
+    static String normalizeFull(String latexTitle) {
+        String s = Normalizer.normalize(toUnicode(latexTitle), Normalizer.Form.NFKD);
+        s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
+        s = s.replace('ı', 'i').replace('ø', 'o').replace('ł', 'l').replace("ß", "ss");
+        return NON_ALNUM.matcher(s).replaceAll(" ").trim();
     }
 
     private static String jbibtex(String latex) {
@@ -199,7 +243,7 @@ public final class Latex {
                 i++;
             }
         }
-        return Normalizer.normalize(out.toString(), Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        return SPACES.matcher(Normalizer.normalize(out.toString(), Normalizer.Form.NFC)).replaceAll(" ");
     }
 
     /** Reads an accent argument: a braced group, a control word such as \i, or one character. */

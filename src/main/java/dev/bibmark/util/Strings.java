@@ -8,6 +8,32 @@ import java.util.Locale;
 public final class Strings {
     private Strings() {}
 
+    /** {@code s.trim().replaceAll("\\s+", " ")} without compiling a pattern per call: these run per field. */
+    public static String collapseWhitespace(String s) {
+        String t = s.trim();
+        StringBuilder sb = null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (isRegexSpace(c) && (c != ' ' || (i + 1 < t.length() && isRegexSpace(t.charAt(i + 1))))) {
+                if (sb == null) {
+                    sb = new StringBuilder(t.length()).append(t, 0, i);
+                }
+                sb.append(' ');
+                while (i + 1 < t.length() && isRegexSpace(t.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? t : sb.toString();
+    }
+
+    /** The characters of the regex class {@code \\s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /** Levenshtein distance between two strings, ignoring case (for "did you mean" suggestions). */
     public static int distance(String a, String b) {
         String x = a.toLowerCase(Locale.ROOT);

@@ -73,6 +73,12 @@ public final class TextFiles {
             cs = StandardCharsets.UTF_16BE;
             skip = 2;
         }
+        // The String constructor replaces malformed input as a replacing decoder does, and is much faster.
+        return new String(bytes, skip, bytes.length - skip, cs);
+    }
+
+    /** {@link #decode} with a replacing {@link java.nio.charset.CharsetDecoder}, for tests. */
+    static String decodeWithDecoder(byte[] bytes, Charset cs, int skip) {
         try {
             return cs.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Fuzzes {@link MarkdownReader} without its safety nets ({@code readStrict}): no exception, every range inside the
- * text, and the fence mapping: every character of a fence's content maps to the same character of the document.
+ * text, the fence mapping (every character of a fence's content maps to the same character of the document), and
+ * reading in parallel parts gives exactly what reading the whole text gives.
  */
 class MarkdownReaderFuzzTest {
     @FuzzTest
@@ -19,6 +20,8 @@ class MarkdownReaderFuzzTest {
 
     static MarkdownIndex assertReadsSoundly(String text) {
         MarkdownIndex md = MarkdownReader.readStrict(text);
+        org.junit.jupiter.api.Assertions.assertEquals(MarkdownReader.readStrict(text, false),
+                MarkdownReader.readStrict(text, true), "read in parts differs from read whole");
         int n = text.length();
         for (Fence f : md.fences()) {
             inside(f.range(), n, "fence");

@@ -10,6 +10,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LatexTest {
     @Test
+    void asciiTitlesNormalizeAsTheFullPathDoes() {
+        String alphabet = "aZ09 -_.,:;!?()[]{}\\$~'\"`\t\n\u001F@#%&^*+=/|<>";
+        java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(16);
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            org.junit.jupiter.api.Assertions.assertEquals(Latex.normalizeFull(s), Latex.normalizeTitle(s), s);
+        }
+    }
+
+    @Test
     void decodesBracedAccent() {
         assertEquals("Kramár", Latex.toUnicode("Kram{\\'a}r"));
     }

@@ -1,0 +1,36 @@
+package dev.bibmark.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Decoding files: the fast String constructor replaces bad bytes exactly as a replacing decoder does. */
+class TextFilesTest {
+    @Test
+    void decodingAnyBytesMatchesAReplacingDecoder() {
+        Random random = new Random(5);
+        byte[] interesting = {(byte) 0xC3, (byte) 0xA9, (byte) 0xE2, (byte) 0x82, (byte) 0xAC, (byte) 0xF0, (byte) 0x9F,
+            (byte) 0x98, (byte) 0x80, (byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xC0, (byte) 0xFF, (byte) 0xFE, 'a', '\n'};
+        for (int n = 0; n < 50_000; n++) {
+            byte[] b = new byte[random.nextInt(12)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = random.nextBoolean() ? interesting[random.nextInt(interesting.length)] : (byte) random.nextInt(256);
+            }
+            assertEquals(TextFiles.decodeWithDecoder(b, StandardCharsets.UTF_8, 0), new String(b, StandardCharsets.UTF_8));
+            if (b.length >= 2 && (b[0] & 0xFF) != 0xFF && (b[0] & 0xFF) != 0xFE) {
+                assertEquals(TextFiles.decodeWithDecoder(b, StandardCharsets.UTF_8, 0), TextFiles.decode(b));
+            }
+            assertEquals(TextFiles.decodeWithDecoder(b, StandardCharsets.UTF_16LE, 0),
+                    new String(b, StandardCharsets.UTF_16LE));
+        }
+    }
+
+    @Test
+    void byteOrderMarksSelectUtf16() {
+        assertEquals("ab", TextFiles.decode(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, 'b', 0}));
+        assertEquals("ab", TextFiles.decode(new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 'a', 0, 'b'}));
+        assertEquals("\uFEFFa", TextFiles.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'}));
+    }
+}
