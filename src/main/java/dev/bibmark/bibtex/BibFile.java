@@ -1,17 +1,81 @@
 package dev.bibmark.bibtex;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The result of parsing one piece of BibTeX (a .bib file or one fenced block). Never null parts;
- * parsing never throws: problems are {@link SyntaxError}s. All ranges are document offsets.
+ * parsing never throws: problems are {@link SyntaxError}s. All ranges are document offsets. Immutable; the
+ * entries and string definitions are listed once, not filtered on every call (checks ask for them per keystroke).
  */
-public record BibFile(List<BibObject> objects, List<SyntaxError> errors) {
+public final class BibFile {
+    private final List<BibObject> objects;
+    private final List<SyntaxError> errors;
+    private final List<BibEntry> entries;
+    private final List<StringDef> strings;
+    /** One memoized value and its key (see {@link #memo}). */
+    private volatile Object[] memo;
+
+    public BibFile(List<BibObject> objects, List<SyntaxError> errors) {
+        this.objects = List.copyOf(objects);
+        this.errors = List.copyOf(errors);
+        List<BibEntry> es = new ArrayList<>(this.objects.size());
+        List<StringDef> ss = new ArrayList<>(0);
+        for (BibObject o : this.objects) {
+            if (o instanceof BibEntry e) {
+                es.add(e);
+            } else if (o instanceof StringDef s) {
+                ss.add(s);
+            }
+        }
+        this.entries = List.copyOf(es);
+        this.strings = List.copyOf(ss);
+    }
+
+    public List<BibObject> objects() {
+        return objects;
+    }
+
+    public List<SyntaxError> errors() {
+        return errors;
+    }
+
     public List<BibEntry> entries() {
-        return objects.stream().filter(BibEntry.class::isInstance).map(BibEntry.class::cast).toList();
+        return entries;
     }
 
     public List<StringDef> strings() {
-        return objects.stream().filter(StringDef.class::isInstance).map(StringDef.class::cast).toList();
+        return strings;
+    }
+
+    /**
+     * A value derived from this parse result (identity) and {@code key} (equality), memoized: the last one is kept.
+     * For position-free data shared by every moved copy of a block.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+        Object[] m = memo;
+        if (m != null && Objects.equals(m[0], key)) {
+            return (T) m[1];
+        }
+        T v = compute.get();
+        memo = new Object[] {key, v};
+        return v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BibFile b && b.objects.equals(objects) && b.errors.equals(errors);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(objects, errors);
+    }
+
+    @Override
+    public String toString() {
+        return "BibFile[objects=" + objects + ", errors=" + errors + "]";
     }
 }

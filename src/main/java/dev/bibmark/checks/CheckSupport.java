@@ -54,6 +54,9 @@ final class CheckSupport {
     static Map<String, String> macros(Document doc) {
         Map<String, String> out = new HashMap<>();
         for (Block b : doc.blocks()) {
+            if (!b.hasStrings()) {
+                continue;
+            }
             for (StringDef s : b.bib().strings()) {
                 if (s.value() != null) {
                     out.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s.value().resolve(out));

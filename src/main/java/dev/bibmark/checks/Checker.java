@@ -146,7 +146,7 @@ public final class Checker {
 
     private static boolean hasStrings(Document d) {
         for (dev.bibmark.model.Block b : d.blocks()) {
-            if (!b.bib().strings().isEmpty()) {
+            if (b.hasStrings()) {
                 return true;
             }
         }

@@ -35,25 +35,42 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
         }
         // Earlier entries are found through hash indexes on each identity, not by comparing all pairs,
         // so a 10,000-entry list costs O(n), not O(n^2).
-        Map<String, List<Integer>> byKey = new HashMap<>();
-        Map<String, List<Integer>> byDoi = new HashMap<>();
-        Map<String, List<Integer>> byArxiv = new HashMap<>();
-        Map<String, List<Integer>> byTitleAuthor = new HashMap<>();
+        // Each index maps an identity to the earlier entries with it: an Integer, or a List<Integer> when several
+        // (rare), so the usual unique identity costs no list.
+        Map<String, Object> byKey = new HashMap<>();
+        Map<String, Object> byDoi = new HashMap<>();
+        Map<String, Object> byArxiv = new HashMap<>();
+        Map<String, Object> byTitleAuthor = new HashMap<>();
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             EntryRef r = refs.get(i);
             Ids id = ids.get(i);
+            String keyLower = r.keyLower();
+            Object k = byKey.get(keyLower);
+            Object d = id.doi() == null ? null : byDoi.get(id.doi());
+            Object a = id.arxiv() == null ? null : byArxiv.get(id.arxiv());
+            Object t = id.titleAuthor() == null ? null : byTitleAuthor.get(id.titleAuthor());
+            if (k == null && d == null && a == null && t == null) {
+                add(byKey, keyLower, i);
+                add(byDoi, id.doi(), i);
+                add(byArxiv, id.arxiv(), i);
+                add(byTitleAuthor, id.titleAuthor(), i);
+                continue;
+            }
             TreeSet<Integer> candidates = new TreeSet<>();
-            candidates.addAll(byKey.getOrDefault(r.keyLower(), List.of()));
-            if (id.doi() != null) {
-                candidates.addAll(byDoi.getOrDefault(id.doi(), List.of()));
+            for (Object o : new Object[] {k, d, a, t}) {
+                if (o instanceof Integer j) {
+                    candidates.add(j);
+                } else if (o instanceof List<?> js) {
+                    for (Object j : js) {
+                        candidates.add((Integer) j);
+                    }
+                }
             }
-            if (id.arxiv() != null) {
-                candidates.addAll(byArxiv.getOrDefault(id.arxiv(), List.of()));
-            }
-            if (id.titleAuthor() != null) {
-                candidates.addAll(byTitleAuthor.getOrDefault(id.titleAuthor(), List.of()));
-            }
+            add(byKey, keyLower, i);
+            add(byDoi, id.doi(), i);
+            add(byArxiv, id.arxiv(), i);
+            add(byTitleAuthor, id.titleAuthor(), i);
             List<Finding.Related> related = new ArrayList<>();
             String firstReason = null;
             EntryRef first = null;
@@ -72,18 +89,23 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
                         "Entry '" + r.entry().key() + "' duplicates '" + first.entry().key() + "' at "
                                 + first.where() + " (" + firstReason + ")", related));
             }
-            byKey.computeIfAbsent(r.keyLower(), k -> new ArrayList<>()).add(i);
-            if (id.doi() != null) {
-                byDoi.computeIfAbsent(id.doi(), k -> new ArrayList<>()).add(i);
-            }
-            if (id.arxiv() != null) {
-                byArxiv.computeIfAbsent(id.arxiv(), k -> new ArrayList<>()).add(i);
-            }
-            if (id.titleAuthor() != null) {
-                byTitleAuthor.computeIfAbsent(id.titleAuthor(), k -> new ArrayList<>()).add(i);
-            }
         }
         return out;
+    }
+
+    private static void add(Map<String, Object> index, String id, int i) {
+        if (id == null) {
+            return;
+        }
+        Object prev = index.putIfAbsent(id, i);
+        if (prev instanceof Integer j) {
+            List<Integer> both = new ArrayList<>(List.of(j, i));
+            index.put(id, both);
+        } else if (prev instanceof List<?> js) {
+            @SuppressWarnings("unchecked")
+            List<Integer> list = (List<Integer>) js;
+            list.add(i);
+        }
     }
 
     /** Why two entries are the same paper, or null. */

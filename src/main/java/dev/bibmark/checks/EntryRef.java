@@ -1,71 +1,123 @@
 package dev.bibmark.checks;
 
 import dev.bibmark.bibtex.BibEntry;
-import dev.bibmark.bibtex.BibField;
+import dev.bibmark.bibtex.EntryHash;
+import dev.bibmark.model.Block;
 import dev.bibmark.model.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** An entry with its document and its comparable content, for the cross-document checks. */
-record EntryRef(Document doc, BibEntry entry, Map<String, String> macros, dev.bibmark.bibtex.EntryHash hash,
-                EntryFacts facts) {
+/**
+ * An entry with a key, its document, and what the cross-document checks compare. What does not depend on positions
+ * (key, fingerprint, identities) is memoized on the block's parse result, which the blocks below an edit share
+ * with their earlier selves; the entry itself (with its positions) is looked up only when a finding needs it.
+ * So a keystroke costs the cross-document checks a lookup per entry, not a walk over every syntax tree.
+ */
+final class EntryRef {
+    private final Document doc;
+    private final Slot slot;
+    private final Map<String, String> macros;
+
+    private EntryRef(Document doc, Slot slot, Map<String, String> macros) {
+        this.doc = doc;
+        this.slot = slot;
+        this.macros = macros;
+    }
+
+    /** Position-free facts of the entry at {@code index} of a block's entries. */
+    private record Keyed(int index, String keyLower, EntryHash hash, EntryFacts facts) {}
+
+    private record Slot(Block block, Keyed keyed) {}
+
+    /** A document's slots and string values; memoized per snapshot, so it must not refer to the snapshot. */
+    private record DocKeys(Map<String, String> macros, List<Slot> slots) {}
 
     /** Every entry with a key, over the documents in the order given. */
     static List<EntryRef> all(List<Document> docs) {
         List<EntryRef> out = new ArrayList<>();
         for (Document d : docs) {
-            for (Keyed k : d.derived(Keyed.class, EntryRef::keyed)) {
-                out.add(new EntryRef(d, k.entry(), k.macros(), k.hash(), k.facts()));
+            DocKeys k = keys(d);
+            for (Slot s : k.slots()) {
+                out.add(new EntryRef(d, s, k.macros()));
             }
         }
         return out;
     }
 
     /**
-     * Computes (and memoizes per snapshot) what {@link #all} needs, for every document in parallel: called by the
-     * thread that waits for the result, so that it takes part in the work.
+     * Computes (and memoizes) what {@link #all} needs, for every document in parallel: called by the thread that
+     * waits for the result, so that it takes part in the work.
      */
     static void prepare(List<Document> docs) {
-        docs.parallelStream().forEach(d -> d.derived(Keyed.class, EntryRef::keyed));
+        docs.parallelStream().forEach(EntryRef::keys);
     }
 
-    /** What {@link #all} needs of one entry; memoized per snapshot, so it must not refer to the snapshot. */
-    private record Keyed(BibEntry entry, Map<String, String> macros, dev.bibmark.bibtex.EntryHash hash,
-                         EntryFacts facts) {}
+    private static DocKeys keys(Document d) {
+        return d.derived(DocKeys.class, EntryRef::computeKeys);
+    }
 
-    private static List<Keyed> keyed(Document d) {
+    private static DocKeys computeKeys(Document d) {
         Map<String, String> macros = CheckSupport.macros(d);
-        List<BibEntry> entries = d.entries();
-        // Decoding the entries of a long document (the first time) uses every core; the order is kept.
-        return (entries.size() >= PARALLEL_ENTRIES ? entries.parallelStream() : entries.stream())
-                .filter(e -> !e.key().isEmpty())
-                .map(e -> {
-                    dev.bibmark.bibtex.EntryHash hash = dev.bibmark.bibtex.EntryHash.of(d.text(), e, macros);
-                    return new Keyed(e, macros, hash, EntryFacts.of(hash, e, macros));
+        List<Block> blocks = d.blocks();
+        // The blocks of a long list are decoded on every core the first time; the order is kept.
+        List<List<Keyed>> perBlock = (blocks.size() >= PARALLEL_BLOCKS ? blocks.parallelStream() : blocks.stream())
+                .map(b -> b.origin().memo(macros, () -> keyed(d, b, macros)))
+                .toList();
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            for (Keyed k : perBlock.get(i)) {
+                slots.add(new Slot(blocks.get(i), k));
+            }
+        }
+        return new DocKeys(macros, List.copyOf(slots));
+    }
+
+    private static List<Keyed> keyed(Document d, Block b, Map<String, String> macros) {
+        List<BibEntry> entries = b.bib().entries();
+        return (entries.size() >= PARALLEL_ENTRIES ? java.util.stream.IntStream.range(0, entries.size()).parallel()
+                : java.util.stream.IntStream.range(0, entries.size()))
+                .filter(i -> !entries.get(i).key().isEmpty())
+                .mapToObj(i -> {
+                    BibEntry e = entries.get(i);
+                    EntryHash hash = EntryHash.of(d.text(), e, macros);
+                    return new Keyed(i, e.key().toLowerCase(Locale.ROOT), hash, EntryFacts.of(hash, e, macros));
                 })
                 .toList();
     }
 
-    /** From this many entries on, a document's entries are decoded in parallel. */
+    /** From this many entries in one block (a .bib file), they are decoded in parallel. */
     private static final int PARALLEL_ENTRIES = 1024;
+    private static final int PARALLEL_BLOCKS = 256;
+
+    Document doc() {
+        return doc;
+    }
+
+    /** The entry, with its positions in the document (translates its block if it had only moved). */
+    BibEntry entry() {
+        return slot.block().bib().entries().get(slot.keyed().index());
+    }
+
+    EntryFacts facts() {
+        return slot.keyed().facts();
+    }
 
     /** Type plus fields (lower-case names, first occurrence, whitespace-collapsed values), order-free. */
     String content() {
-        return EntryFacts.content(hash, entry, macros);
+        return EntryFacts.content(slot.keyed().hash(), entry(), macros);
     }
 
     String keyLower() {
-        return entry.key().toLowerCase(Locale.ROOT);
+        return slot.keyed().keyLower();
     }
 
     String where() {
-        return CheckSupport.where(doc, entry.keyRange().start());
+        return CheckSupport.where(doc, entry().keyRange().start());
     }
 
     Finding.Related related(String message) {
-        return new Finding.Related(doc.path(), entry.keyRange(), message);
+        return new Finding.Related(doc.path(), entry().keyRange(), message);
     }
 }

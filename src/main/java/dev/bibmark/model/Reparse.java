@@ -82,7 +82,8 @@ final class Reparse {
             } else if (i == index) {
                 out.add(new Block(fence, BibParser.parse(content), b.paper() == null ? null : s.paper(b.paper())));
             } else {
-                out.add(new Block(fences.get(i), s.bib(b.bib()), b.paper() == null ? null : s.paper(b.paper())));
+                // Below the edit a block only moves: its syntax tree is translated when (and if) it is used.
+                out.add(b.moved(fences.get(i), b.paper() == null ? null : s.paper(b.paper()), delta));
             }
         }
         Document doc = new Document(old.path(), newText, lines, true, index2, List.copyOf(out));
@@ -189,6 +190,11 @@ final class Reparse {
         }
         int lastStart = starts[n - 1];
         return new EmbeddedText(literal, starts, Math.max(endExclusive, lastStart));
+    }
+
+    /** Every range of {@code b} moved by {@code delta}. */
+    static BibFile translate(BibFile b, int delta) {
+        return new Shift(Integer.MIN_VALUE, delta).bib(b);
     }
 
     /** Moves ranges that start at or after the old edit end by delta. */
