@@ -35,7 +35,7 @@ export const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as 
 export type Severity = (typeof SEVERITIES)[number];
 
 export const DEFAULT_DEBOUNCE_MS = 200;
-export const DEFAULT_VMARGS = '-Xmx512m -XX:+UseSerialGC';
+export const DEFAULT_VMARGS = '-Xmx512m -XX:+UseSerialGC -XX:SurvivorRatio=2 -XX:TargetSurvivorRatio=80';
 
 /** Settings whose change needs a server restart (they shape the launched process). */
 export const RESTART_SETTINGS = ['bibmark.java.home', 'bibmark.server.vmargs'] as const;

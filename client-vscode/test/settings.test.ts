@@ -112,7 +112,7 @@ describe('parseVmArgs', () => {
     assert.deepEqual(parseVmArgs('-Dx="a b" \'-Dy=c d\''), ['-Dx=a b', '-Dy=c d']);
   });
   it('uses the default for a non-string and nothing for an empty string', () => {
-    assert.deepEqual(parseVmArgs(undefined), ['-Xmx512m', '-XX:+UseSerialGC']);
+    assert.deepEqual(parseVmArgs(undefined), ['-Xmx512m', '-XX:+UseSerialGC', '-XX:SurvivorRatio=2', '-XX:TargetSurvivorRatio=80']);
     assert.deepEqual(parseVmArgs('   '), []);
   });
 });
@@ -182,7 +182,7 @@ describe('package.json contributions', () => {
   });
   it('has the documented defaults', () => {
     assert.equal(props['bibmark.diagnostics.debounceMs'].default, 200);
-    assert.equal(props['bibmark.server.vmargs'].default, '-Xmx512m -XX:+UseSerialGC');
+    assert.equal(props['bibmark.server.vmargs'].default, '-Xmx512m -XX:+UseSerialGC -XX:SurvivorRatio=2 -XX:TargetSurvivorRatio=80');
     assert.deepEqual(props['bibmark.trace.server'].enum, ['off', 'messages', 'verbose']);
   });
 });
