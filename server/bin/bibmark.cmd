@@ -29,9 +29,9 @@ if "%BIBMARK_HEAP%"=="" set "BIBMARK_HEAP=512m"
 rem The server: full JIT, serial collector. The command-line tools: quick compiler only, parallel collector
 rem (they run for well under a second; see server/bin/bibmark and docs/performance.md).
 set "MODE=-XX:+UseSerialGC -XX:SurvivorRatio=2 -XX:TargetSurvivorRatio=80"
-if /i "%~1"=="check" set "MODE=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
-if /i "%~1"=="format" set "MODE=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
-if /i "%~1"=="export" set "MODE=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
+if /i "%~1"=="check" set "MODE=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData"
+if /i "%~1"=="format" set "MODE=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData"
+if /i "%~1"=="export" set "MODE=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData"
 rem Class-data sharing: use bibmark.jsa beside the jar when there is one (see server/bin/bibmark). The JVM
 rem checks that it matches itself and the jar and otherwise runs without it; CDS logging is off so that
 rem stays silent. BIBMARK_CDS=off disables it.

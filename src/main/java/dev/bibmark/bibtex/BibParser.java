@@ -23,6 +23,7 @@ public final class BibParser {
 
     private final String s;
     private final EmbeddedText map;
+    /** Where this parser stops: the text's end, or the end of its part. */
     private final int n;
     private int pos;
     private final List<BibObject> objects = new ArrayList<>();
@@ -33,12 +34,31 @@ public final class BibParser {
     private int lastBracedStart = -1;
 
     private BibParser(EmbeddedText text) {
-        this.map = text;
-        this.s = text.text();
-        this.n = s.length();
+        this(text, 0, text.text().length());
     }
 
+    /** A parser of {@code [from, to)} of the text; {@code from} is 0 or a line-start object. */
+    private BibParser(EmbeddedText text, int from, int to) {
+        this.map = text;
+        this.s = text.text();
+        this.n = to;
+        this.pos = from;
+    }
+
+    /** From this length on, {@link #parse} parses parts of the text in parallel. */
+    static final int PARALLEL_CHARS = 256 * 1024;
+
     public static BibFile parse(EmbeddedText text) {
+        if (text.text().length() >= PARALLEL_CHARS) {
+            BibFile parts = parseInParts(text, 4);
+            if (parts != null) {
+                return parts;
+            }
+        }
+        return parseWhole(text);
+    }
+
+    static BibFile parseWhole(EmbeddedText text) {
         BibParser p = new BibParser(text);
         try {
             p.parseAll();
@@ -47,6 +67,70 @@ public final class BibParser {
             p.error(Kind.UNEXPECTED_CHARACTER, p.pos, Math.min(p.n, p.pos + 1), "Internal parser error: " + e);
         }
         return new BibFile(List.copyOf(p.objects), List.copyOf(p.errors));
+    }
+
+    /**
+     * Parses the text as {@code count} parts in parallel, split before line-start objects ({@code @type{} at the
+     * start of a line), where the parser always starts a new object (every construct stops there). A part is
+     * accepted only when it ends with a closed entry and no error after it, so nothing it parsed could have run
+     * on into the next part; else null, and the caller parses the text whole. The result is then exactly that of
+     * one parse (a property test compares them).
+     */
+    static BibFile parseInParts(EmbeddedText text, int count) {
+        String s = text.text();
+        int len = s.length();
+        BibParser probe = new BibParser(text);
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int k = 1; k < count; k++) {
+            int from = Math.max((int) ((long) len * k / count), starts.get(starts.size() - 1) + 1);
+            int at = s.indexOf('@', from);
+            while (at >= 0 && !probe.isLineStartAt(at)) {
+                at = s.indexOf('@', at + 1);
+            }
+            if (at < 0) {
+                break;
+            }
+            starts.add(at);
+        }
+        if (starts.size() < 2) {
+            return null;
+        }
+        List<BibParser> parsers = java.util.stream.IntStream.range(0, starts.size()).parallel()
+                .mapToObj(k -> {
+                    BibParser p = new BibParser(text, starts.get(k), k + 1 < starts.size() ? starts.get(k + 1) : len);
+                    try {
+                        p.parseAll();
+                    } catch (RuntimeException e) {
+                        return null;
+                    }
+                    return p;
+                })
+                .toList();
+        List<BibObject> objects = new ArrayList<>();
+        List<SyntaxError> errors = new ArrayList<>();
+        for (int k = 0; k < parsers.size(); k++) {
+            BibParser p = parsers.get(k);
+            if (p == null || (k + 1 < parsers.size() && !endsCleanly(p))) {
+                return null;
+            }
+            objects.addAll(p.objects);
+            errors.addAll(p.errors);
+        }
+        return new BibFile(objects, errors);
+    }
+
+    /** Whether a part's last object is a closed entry with no error after it. */
+    private static boolean endsCleanly(BibParser p) {
+        if (p.objects.isEmpty() || !(p.objects.get(p.objects.size() - 1) instanceof BibEntry last) || !last.closed()) {
+            return false;
+        }
+        for (SyntaxError e : p.errors) {
+            if (e.range().end() >= last.range().end()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses a plain BibTeX string (offsets are string offsets). */

@@ -63,13 +63,18 @@ public record Document(String path, String text, LineIndex lines, boolean markdo
         return (T) v;
     }
 
+    /** Every entry of every block, in document order (listed once per snapshot). */
     public List<BibEntry> entries() {
-        List<BibEntry> out = new ArrayList<>();
-        for (Block b : blocks) {
-            out.addAll(b.bib().entries());
-        }
-        return out;
+        return derived(ENTRIES, d -> {
+            List<BibEntry> out = new ArrayList<>();
+            for (Block b : d.blocks()) {
+                out.addAll(b.bib().entries());
+            }
+            return List.copyOf(out);
+        });
     }
+
+    private static final Object ENTRIES = new Object();
 
     /** Whether a path names a Markdown file (by extension); everything else is read as BibTeX. */
     public static boolean isMarkdownPath(String path) {

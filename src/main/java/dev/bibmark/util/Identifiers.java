@@ -32,10 +32,14 @@ public final class Identifiers {
 
     /** The arXiv id (without version suffix) in a URL, {@code arXiv:} reference, arXiv DOI or bare eprint. */
     public static Optional<String> arxivId(String text) {
-        if (text == null || !hasDigitRun(text, 4)) {
-            // Every form of an id has four digits in a row (new ids) or seven (old ones).
+        if (text == null || !mayHoldArxivId(text)) {
             return Optional.empty();
         }
+        return arxivIdByPatterns(text);
+    }
+
+    /** {@link #arxivId} without the pre-filter (for tests). */
+    static Optional<String> arxivIdByPatterns(String text) {
         for (Pattern p : List.of(ARXIV_URL, ARXIV_PREFIX, ARXIV_DOI)) {
             Matcher m = p.matcher(text);
             if (m.find()) {
@@ -46,16 +50,42 @@ public final class Identifiers {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    private static boolean hasDigitRun(String s, int n) {
-        int run = 0;
-        for (int i = 0; i < s.length(); i++) {
+    /**
+     * Whether the text has what every form of an id needs: four digits, a dot and four digits (new ids), or a
+     * slash and seven digits (old ones). Most field values have neither, and the patterns are then not run.
+     */
+    static boolean mayHoldArxivId(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            run = c >= '0' && c <= '9' ? run + 1 : 0;
-            if (run >= n) {
+            if (c == '.' && digitsBefore(s, i) >= 4 && digitsFrom(s, i + 1) >= 4) {
+                return true;
+            }
+            if (c == '/' && digitsFrom(s, i + 1) >= 7) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static int digitsBefore(String s, int i) {
+        int k = 0;
+        while (i - k - 1 >= 0 && k < 4 && isDigit(s.charAt(i - k - 1))) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int digitsFrom(String s, int i) {
+        int k = 0;
+        while (i + k < s.length() && k < 7 && isDigit(s.charAt(i + k))) {
+            k++;
+        }
+        return k;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The DOI in the text, lower-cased, without resolver or {@code doi:} prefix and trailing punctuation. */
@@ -82,7 +112,7 @@ public final class Identifiers {
         if (authorField == null || authorField.isBlank()) {
             return "";
         }
-        String first = Strings.splitNames(authorField.trim()).get(0).trim();
+        String first = Strings.firstName(authorField.trim()).trim();
         String surname;
         int comma = topLevelIndexOf(first, ',');
         if (comma >= 0) {
@@ -106,7 +136,13 @@ public final class Identifiers {
     }
 
     private static String fold(String latex) {
-        String s = Normalizer.normalize(Latex.toUnicode(latex), Normalizer.Form.NFKD);
+        String u = Latex.toUnicode(latex);
+        boolean ascii = true;
+        for (int i = 0; i < u.length() && ascii; i++) {
+            ascii = u.charAt(i) < 128;
+        }
+        // ASCII has nothing to decompose or transliterate: only the letters are kept, lower-cased.
+        String s = ascii ? u : Normalizer.normalize(u, Normalizer.Form.NFKD);
         s = s.replace('ı', 'i').replace('ø', 'o').replace('Ø', 'o').replace('ł', 'l').replace('Ł', 'l')
                 .replace("ß", "ss").replace("æ", "ae").replace("œ", "oe");
         s = s.toLowerCase(Locale.ROOT);

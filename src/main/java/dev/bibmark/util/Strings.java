@@ -115,6 +115,17 @@ public final class Strings {
         return names;
     }
 
+    /** {@code splitNames(field).get(0)}, without splitting the rest of the list. */
+    public static String firstName(String field) {
+        java.util.regex.Matcher m = AND.matcher(field);
+        while (m.find()) {
+            if (braceDepthAt(field, m.start()) == 0) {
+                return field.substring(0, m.start());
+            }
+        }
+        return field;
+    }
+
     /** The parts of {@code s} between separators outside braces. */
     public static List<String> splitTopLevel(String s, char sep) {
         List<String> out = new ArrayList<>();

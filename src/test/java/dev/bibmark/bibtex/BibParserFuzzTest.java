@@ -27,6 +27,13 @@ class BibParserFuzzTest {
      */
     static BibFile assertParsesSoundly(String text) {
         BibFile f = BibParser.parse(text);
+        for (int parts = 2; parts <= 3; parts++) {
+            dev.bibmark.markdown.EmbeddedText t = dev.bibmark.markdown.EmbeddedText.identity(text);
+            BibFile inParts = BibParser.parseInParts(t, parts);
+            if (inParts != null) {
+                assertEquals(BibParser.parseWhole(t), inParts, "parsed in " + parts + " parts");
+            }
+        }
         int n = text.length();
         for (SyntaxError e : f.errors()) {
             if (e.message().startsWith("Internal parser error")) {

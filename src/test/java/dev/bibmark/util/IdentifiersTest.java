@@ -9,6 +9,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IdentifiersTest {
+    @org.junit.jupiter.api.Test
+    void thePreFilterKeepsEveryId() {
+        String[] pieces = {"1", "2", "0", "12", "2106", "09685", "0102536", ".", "/", "v", "arxiv:", "arXiv.org/abs/",
+            "10.48550/arxiv.", "hep-th", "math.GT", " ", "x", "-"};
+        java.util.Random random = new java.util.Random(3);
+        int ids = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int k = 1 + random.nextInt(8);
+            for (int i = 0; i < k; i++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = sb.toString();
+            Optional<String> id = Identifiers.arxivIdByPatterns(s);
+            if (id.isPresent()) {
+                ids++;
+                assertEquals(id, Identifiers.arxivId(s), s);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(ids > 100, "the generator makes ids: " + ids);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "https://arxiv.org/abs/1810.04805|1810.04805",
