@@ -45,6 +45,27 @@ public final class BibParser {
         this.pos = from;
     }
 
+    /**
+     * Entry types and field names as written, shared: a list repeats the same few names in every entry, and one
+     * string per occurrence was a tenth of a large workspace's memory. Bounded: unknown names are not kept.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_NAMES = 4096;
+
+    private String canonical(int from, int to) {
+        String name = s.substring(from, to);
+        String known = NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (NAMES.size() < MAX_NAMES && name.length() <= 32) {
+            String prev = NAMES.putIfAbsent(name, name);
+            return prev != null ? prev : name;
+        }
+        return name;
+    }
+
     /** From this length on, {@link #parse} parses parts of the text in parallel. */
     static final int PARALLEL_CHARS = 256 * 1024;
 
@@ -217,7 +238,7 @@ public final class BibParser {
             pos++;
         }
         int typeEnd = pos;
-        String type = s.substring(typeStart, typeEnd);
+        String type = canonical(typeStart, typeEnd);
         if (type.isEmpty()) {
             // BibTeX skips text outside entries, so a lone '@' (an e-mail address, a note) is only
             // an error when it looks like a broken object start.
@@ -467,7 +488,7 @@ public final class BibParser {
                 skipToFieldEnd(close);
                 continue;
             }
-            String name = s.substring(nameStart, nameEnd);
+            String name = canonical(nameStart, nameEnd);
             skipWs();
             BibValue value = null;
             if (pos < n && s.charAt(pos) == '=') {

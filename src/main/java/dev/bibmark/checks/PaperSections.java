@@ -166,7 +166,10 @@ final class PaperSections {
      * and all but one section are unchanged.
      */
     private static final dev.bibmark.util.Memo<String, String> PLAIN = new dev.bibmark.util.Memo<>(200_000);
-    private static final dev.bibmark.util.Memo<String, Boolean> SAME_TITLE = new dev.bibmark.util.Memo<>(200_000);
+    /** The key of {@link #sameTitle}'s memo: the strings themselves, not a concatenated copy of both. */
+    private record TitlePair(String heading, String title) {}
+
+    private static final dev.bibmark.util.Memo<TitlePair, Boolean> SAME_TITLE = new dev.bibmark.util.Memo<>(200_000);
 
     private static String computePlain(String markdown) {
         if (!hasAny(markdown, "[<`*_~\\&")) {
@@ -258,7 +261,7 @@ final class PaperSections {
      * decoded on both sides.
      */
     static boolean sameTitle(String plainHeading, String latexTitle) {
-        return SAME_TITLE.get(plainHeading + "\u0000" + latexTitle, k -> computeSameTitle(plainHeading, latexTitle));
+        return SAME_TITLE.get(new TitlePair(plainHeading, latexTitle), k -> computeSameTitle(plainHeading, latexTitle));
     }
 
     private static boolean computeSameTitle(String plainHeading, String latexTitle) {

@@ -29,7 +29,7 @@ public final class Main {
               --help      print this help
 
             exit status: 0 no errors, 1 errors found (format --check: files would change),
-                         2 bad usage or unreadable input
+                         2 bad usage, unreadable input, or too little memory (BIBMARK_HEAP)
             """;
 
     private Main() {}
@@ -37,7 +37,16 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        int status;
+        try {
+            status = run(args, out, err);
+        } catch (OutOfMemoryError e) {
+            err.println("bibmark: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB): the input is too large for it. Raise the heap with BIBMARK_HEAP, e.g. BIBMARK_HEAP=2g "
+                    + "(about 1 GB per 100,000 entries checked at once).");
+            status = 2;
+        }
+        System.exit(status);
     }
 
     /** Runs a command and returns the exit status (never calls System.exit; used by tests). */

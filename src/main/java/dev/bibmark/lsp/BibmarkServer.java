@@ -382,8 +382,24 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 r.run();
             } catch (RuntimeException e) {
                 log(MessageType.Error, "bibmark: " + e);
+            } catch (OutOfMemoryError e) {
+                outOfMemory();
             }
         });
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean toldOutOfMemory = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Says once, in the editor, that the heap is too small for the workspace and how to raise it. */
+    private void outOfMemory() {
+        String message = "bibmark: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB): the workspace is too large for it, so checks are incomplete. Raise the heap with BIBMARK_HEAP "
+                + "(launcher) or bibmark.server.vmargs (VS Code): about 1 GB per 100,000 entries.";
+        log(MessageType.Error, message);
+        LanguageClient c = client;
+        if (c != null && toldOutOfMemory.compareAndSet(false, true)) {
+            c.showMessage(new MessageParams(MessageType.Error, message));
+        }
     }
 
     private void log(MessageType type, String message) {
@@ -406,6 +422,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     publishAll();
                 } catch (RuntimeException e) {
                     log(MessageType.Error, "bibmark: check failed: " + e);
+                } catch (OutOfMemoryError e) {
+                    outOfMemory();
                 }
             }
         }, config.debounceMs(), TimeUnit.MILLISECONDS);
