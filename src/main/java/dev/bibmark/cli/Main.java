@@ -41,7 +41,7 @@ public final class Main {
         try {
             status = run(args, out, err);
         } catch (OutOfMemoryError e) {
-            err.println("bibmark: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            err.println("bibmark: out of memory (Java heap " + dev.bibmark.util.Heap.maxMegabytes()
                     + " MB): the input is too large for it. Raise the heap with BIBMARK_HEAP, e.g. BIBMARK_HEAP=2g "
                     + "(about 1 GB per 100,000 entries checked at once).");
             status = 2;

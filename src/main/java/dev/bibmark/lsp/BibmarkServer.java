@@ -392,7 +392,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
     /** Says once, in the editor, that the heap is too small for the workspace and how to raise it. */
     private void outOfMemory() {
-        String message = "bibmark: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        String message = "bibmark: out of memory (Java heap " + dev.bibmark.util.Heap.maxMegabytes()
                 + " MB): the workspace is too large for it, so checks are incomplete. Raise the heap with BIBMARK_HEAP "
                 + "(launcher) or bibmark.server.vmargs (VS Code): about 1 GB per 100,000 entries.";
         log(MessageType.Error, message);
