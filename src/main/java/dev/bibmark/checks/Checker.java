@@ -201,6 +201,11 @@ public final class Checker {
                 log.accept("check " + c.code().id() + " failed: " + e);
             }
         }
+        return finishWorkspace(docs, raw, config);
+    }
+
+    /** Severities and each document's suppressions applied to raw cross-document findings, sorted. */
+    static List<Finding> finishWorkspace(List<Document> docs, List<Finding> raw, Config config) {
         Map<String, Suppressions> byPath = new HashMap<>();
         for (Document d : docs) {
             byPath.putIfAbsent(d.path(), Suppressions.of(d));

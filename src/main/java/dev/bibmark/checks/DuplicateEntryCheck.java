@@ -2,15 +2,12 @@ package dev.bibmark.checks;
 
 import dev.bibmark.config.Config;
 import dev.bibmark.model.Document;
-import dev.bibmark.util.Identifiers;
-import dev.bibmark.util.Latex;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * {@code duplicate-entry}: the same paper twice. Either the same key with the same content, or
@@ -24,19 +21,12 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
         return Code.DUPLICATE_ENTRY;
     }
 
-    private record Ids(String doi, String arxiv, String titleAuthor) {}
-
     @Override
     public List<Finding> check(List<Document> docs, Config config) {
         List<EntryRef> refs = EntryRef.all(docs);
-        List<Ids> ids = new ArrayList<>();
-        for (EntryRef r : refs) {
-            ids.add(new Ids(r.facts().doi(), r.facts().arxiv(), r.facts().titleAuthor()));
-        }
         // Earlier entries are found through hash indexes on each identity, not by comparing all pairs,
-        // so a 10,000-entry list costs O(n), not O(n^2).
-        // Each index maps an identity to the earlier entries with it: an Integer, or a List<Integer> when several
-        // (rare), so the usual unique identity costs no list.
+        // so a 10,000-entry list costs O(n), not O(n^2). Each index maps an identity to the earlier entries with
+        // it: an Integer, or a List<Integer> when several (rare), so the usual unique identity costs no list.
         Map<String, Object> byKey = new HashMap<>();
         Map<String, Object> byDoi = new HashMap<>();
         Map<String, Object> byArxiv = new HashMap<>();
@@ -44,53 +34,60 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             EntryRef r = refs.get(i);
-            Ids id = ids.get(i);
-            String keyLower = r.keyLower();
-            Object k = byKey.get(keyLower);
+            EntryFacts id = r.facts();
+            Object k = byKey.get(r.keyLower());
             Object d = id.doi() == null ? null : byDoi.get(id.doi());
             Object a = id.arxiv() == null ? null : byArxiv.get(id.arxiv());
             Object t = id.titleAuthor() == null ? null : byTitleAuthor.get(id.titleAuthor());
-            if (k == null && d == null && a == null && t == null) {
-                add(byKey, keyLower, i);
-                add(byDoi, id.doi(), i);
-                add(byArxiv, id.arxiv(), i);
-                add(byTitleAuthor, id.titleAuthor(), i);
-                continue;
-            }
-            TreeSet<Integer> candidates = new TreeSet<>();
-            for (Object o : new Object[] {k, d, a, t}) {
-                if (o instanceof Integer j) {
-                    candidates.add(j);
-                } else if (o instanceof List<?> js) {
-                    for (Object j : js) {
-                        candidates.add((Integer) j);
+            if (k != null || d != null || a != null || t != null) {
+                TreeSet<Integer> candidates = new TreeSet<>();
+                for (Object o : new Object[] {k, d, a, t}) {
+                    if (o instanceof Integer j) {
+                        candidates.add(j);
+                    } else if (o instanceof List<?> js) {
+                        for (Object j : js) {
+                            candidates.add((Integer) j);
+                        }
                     }
                 }
+                List<EntryRef> earlier = new ArrayList<>(candidates.size());
+                for (int j : candidates) {
+                    earlier.add(refs.get(j));
+                }
+                finding(r, earlier).ifPresent(out::add);
             }
-            add(byKey, keyLower, i);
+            add(byKey, r.keyLower(), i);
             add(byDoi, id.doi(), i);
             add(byArxiv, id.arxiv(), i);
             add(byTitleAuthor, id.titleAuthor(), i);
-            List<Finding.Related> related = new ArrayList<>();
-            String firstReason = null;
-            EntryRef first = null;
-            for (int j : candidates) {
-                String reason = reason(refs.get(j), ids.get(j), r, id);
-                if (reason != null) {
-                    if (first == null) {
-                        first = refs.get(j);
-                        firstReason = reason;
-                    }
-                    related.add(refs.get(j).related("earlier copy ('" + refs.get(j).entry().key() + "')"));
-                }
-            }
-            if (first != null) {
-                out.add(CheckSupport.finding(r.doc(), code(), r.entry().keyRange(),
-                        "Entry '" + r.entry().key() + "' duplicates '" + first.entry().key() + "' at "
-                                + first.where() + " (" + firstReason + ")", related));
-            }
         }
         return out;
+    }
+
+    /**
+     * The finding of {@code r} given the earlier entries that share one of its identities (key, DOI, arXiv id,
+     * title + first author), in workspace order; empty when none is the same paper.
+     */
+    static Optional<Finding> finding(EntryRef r, List<EntryRef> earlier) {
+        List<Finding.Related> related = new ArrayList<>();
+        String firstReason = null;
+        EntryRef first = null;
+        for (EntryRef e : earlier) {
+            String reason = reason(e, r);
+            if (reason != null) {
+                if (first == null) {
+                    first = e;
+                    firstReason = reason;
+                }
+                related.add(e.related("earlier copy ('" + e.entry().key() + "')"));
+            }
+        }
+        if (first == null) {
+            return Optional.empty();
+        }
+        return Optional.of(CheckSupport.finding(r.doc(), Code.DUPLICATE_ENTRY, r.entry().keyRange(),
+                "Entry '" + r.entry().key() + "' duplicates '" + first.entry().key() + "' at "
+                        + first.where() + " (" + firstReason + ")", related));
     }
 
     private static void add(Map<String, Object> index, String id, int i) {
@@ -109,7 +106,9 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
     }
 
     /** Why two entries are the same paper, or null. */
-    private static String reason(EntryRef a, Ids ia, EntryRef b, Ids ib) {
+    private static String reason(EntryRef a, EntryRef b) {
+        EntryFacts ia = a.facts();
+        EntryFacts ib = b.facts();
         if (a.keyLower().equals(b.keyLower())) {
             return a.content().equals(b.content()) ? "same key and content" : null;
         }

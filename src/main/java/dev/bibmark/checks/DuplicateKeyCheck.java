@@ -25,26 +25,33 @@ public final class DuplicateKeyCheck implements WorkspaceCheck {
         }
         List<Finding> out = new ArrayList<>();
         for (List<EntryRef> group : byKey.values()) {
-            if (group.size() < 2) {
-                continue;
-            }
-            long distinct = group.stream().map(EntryRef::content).distinct().count();
-            if (distinct < 2) {
-                continue;
-            }
-            for (EntryRef r : group) {
-                List<Finding.Related> related = new ArrayList<>();
-                List<String> places = new ArrayList<>();
-                for (EntryRef o : group) {
-                    if (o != r) {
-                        related.add(o.related("also defined here"));
-                        places.add(o.where());
-                    }
+            out.addAll(group(group));
+        }
+        return out;
+    }
+
+    /** The findings of one key's entries (in workspace order): one per entry when they differ in content. */
+    static List<Finding> group(List<EntryRef> group) {
+        if (group.size() < 2) {
+            return List.of();
+        }
+        long distinct = group.stream().map(EntryRef::content).distinct().count();
+        if (distinct < 2) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (EntryRef r : group) {
+            List<Finding.Related> related = new ArrayList<>();
+            List<String> places = new ArrayList<>();
+            for (EntryRef o : group) {
+                if (o != r) {
+                    related.add(o.related("also defined here"));
+                    places.add(o.where());
                 }
-                out.add(CheckSupport.finding(r.doc(), code(), r.entry().keyRange(),
-                        "Key '" + r.entry().key() + "' is used for " + distinct + " different entries (also in "
-                                + String.join(", ", places) + ")", related));
             }
+            out.add(CheckSupport.finding(r.doc(), Code.DUPLICATE_KEY, r.entry().keyRange(),
+                    "Key '" + r.entry().key() + "' is used for " + distinct + " different entries (also in "
+                            + String.join(", ", places) + ")", related));
         }
         return out;
     }

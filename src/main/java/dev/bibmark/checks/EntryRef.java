@@ -19,12 +19,21 @@ final class EntryRef {
     private final Document doc;
     private final Slot slot;
     private final Map<String, String> macros;
+    /** Workspace order: the document's place in the list checked, then the entry's place in the document. */
+    private final int docOrdinal;
+    private final int ordinal;
 
-    private EntryRef(Document doc, Slot slot, Map<String, String> macros) {
+    private EntryRef(Document doc, Slot slot, Map<String, String> macros, int docOrdinal, int ordinal) {
         this.doc = doc;
         this.slot = slot;
         this.macros = macros;
+        this.docOrdinal = docOrdinal;
+        this.ordinal = ordinal;
     }
+
+    /** Orders entries as the workspace lists them. */
+    static final java.util.Comparator<EntryRef> ORDER =
+            java.util.Comparator.<EntryRef>comparingInt(r -> r.docOrdinal).thenComparingInt(r -> r.ordinal);
 
     /** Position-free facts of the entry at {@code index} of a block's entries. */
     private record Keyed(int index, String keyLower, EntryHash hash, EntryFacts facts) {}
@@ -37,11 +46,23 @@ final class EntryRef {
     /** Every entry with a key, over the documents in the order given. */
     static List<EntryRef> all(List<Document> docs) {
         List<EntryRef> out = new ArrayList<>();
-        for (Document d : docs) {
-            DocKeys k = keys(d);
-            for (Slot s : k.slots()) {
-                out.add(new EntryRef(d, s, k.macros()));
-            }
+        for (int i = 0; i < docs.size(); i++) {
+            out.addAll(of(docs.get(i), i));
+        }
+        return out;
+    }
+
+    /** How many entries with a key a document has (memoized with the rest). */
+    static int count(Document d) {
+        return keys(d).slots().size();
+    }
+
+    /** The entries with a key of one document, which is the {@code docOrdinal}-th of the workspace. */
+    static List<EntryRef> of(Document d, int docOrdinal) {
+        DocKeys k = keys(d);
+        List<EntryRef> out = new ArrayList<>(k.slots().size());
+        for (Slot s : k.slots()) {
+            out.add(new EntryRef(d, s, k.macros(), docOrdinal, out.size()));
         }
         return out;
     }

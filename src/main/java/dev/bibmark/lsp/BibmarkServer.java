@@ -177,6 +177,9 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private record CheckedWorkspace(List<Document> docs, Config config, List<Finding> findings) {}
 
     private CheckedWorkspace lastWorkspace;
+    /** The cross-document checks' index, kept up to date by {@link #publishAll}. Worker only. */
+    private final dev.bibmark.checks.CrossDocument crossDocument =
+            new dev.bibmark.checks.CrossDocument(msg -> log(MessageType.Error, "bibmark: " + msg));
 
     private record PublishedState(List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {}
     private final AtomicLong generation = new AtomicLong();
@@ -465,7 +468,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         rawFindings.clear();
         rawFindings.putAll(nextRaw);
         editedFrom.clear();
-        List<Finding> workspaceFindings = Checker.runWorkspace(docs, cfg, logger);
+        // Incremental: only the edited documents are re-indexed, and only entries sharing their identities rechecked.
+        List<Finding> workspaceFindings = crossDocument.update(docs, cfg);
         lastWorkspace = new CheckedWorkspace(docs, cfg, workspaceFindings);
         findings.addAll(workspaceFindings);
         findings.sort(Checker.ORDER);
