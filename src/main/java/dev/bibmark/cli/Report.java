@@ -1,8 +1,6 @@
 package dev.bibmark.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 import dev.bibmark.checks.Finding;
 import dev.bibmark.checks.Severity;
 import dev.bibmark.model.Document;
@@ -78,58 +76,55 @@ final class Report {
                 counts.get(Severity.HINT), counts.get(Severity.HINT) == 1 ? "" : "s");
     }
 
+    /** The JSON report, streamed (a workspace of a million entries has tens of thousands of findings). */
     void printJson(PrintStream out) {
-        JsonObject root = new JsonObject();
-        JsonArray files = new JsonArray();
-        for (Document d : docs) {
-            JsonObject file = new JsonObject();
-            file.addProperty("path", d.path());
-            file.addProperty("entries", d.entries().size());
-            JsonArray diags = new JsonArray();
-            for (Finding f : byFile.getOrDefault(d.path(), List.of())) {
-                JsonObject o = new JsonObject();
-                o.addProperty("code", f.code().id());
-                o.addProperty("severity", f.severity().id());
-                o.addProperty("message", f.message());
-                o.add("range", range(d.lines(), f.range()));
-                JsonArray rel = new JsonArray();
-                for (Finding.Related r : f.related()) {
-                    JsonObject ro = new JsonObject();
-                    ro.addProperty("path", r.path());
-                    ro.add("range", range(lines(r.path()), r.range()));
-                    ro.addProperty("message", r.message());
-                    rel.add(ro);
+        try {
+            java.io.Writer w = new java.io.BufferedWriter(
+                    new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            JsonWriter json = new JsonWriter(w);
+            json.setHtmlSafe(false);
+            json.beginObject().name("files").beginArray();
+            for (Document d : docs) {
+                json.beginObject().name("path").value(d.path()).name("entries").value(d.entries().size());
+                json.name("diagnostics").beginArray();
+                for (Finding f : byFile.getOrDefault(d.path(), List.of())) {
+                    json.beginObject().name("code").value(f.code().id()).name("severity").value(f.severity().id())
+                            .name("message").value(f.message()).name("range");
+                    range(json, d.lines(), f.range());
+                    json.name("related").beginArray();
+                    for (Finding.Related r : f.related()) {
+                        json.beginObject().name("path").value(r.path()).name("range");
+                        range(json, lines(r.path()), r.range());
+                        json.name("message").value(r.message()).endObject();
+                    }
+                    json.endArray().endObject();
                 }
-                o.add("related", rel);
-                diags.add(o);
+                json.endArray().endObject();
             }
-            file.add("diagnostics", diags);
-            files.add(file);
+            json.endArray();
+            json.name("summary").beginObject().name("files").value(docs.size()).name("entries").value(entries)
+                    .name("errors").value(counts.get(Severity.ERROR)).name("warnings").value(counts.get(Severity.WARNING))
+                    .name("information").value(counts.get(Severity.INFORMATION))
+                    .name("hints").value(counts.get(Severity.HINT)).endObject();
+            json.endObject();
+            json.flush();
+            w.write(System.lineSeparator());
+            w.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        root.add("files", files);
-        JsonObject summary = new JsonObject();
-        summary.addProperty("files", docs.size());
-        summary.addProperty("entries", entries);
-        summary.addProperty("errors", counts.get(Severity.ERROR));
-        summary.addProperty("warnings", counts.get(Severity.WARNING));
-        summary.addProperty("information", counts.get(Severity.INFORMATION));
-        summary.addProperty("hints", counts.get(Severity.HINT));
-        root.add("summary", summary);
-        out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(root));
     }
 
-    private static JsonObject range(LineIndex li, TextRange r) {
-        JsonObject o = new JsonObject();
-        o.add("start", position(li, r.start()));
-        o.add("end", position(li, r.end()));
-        return o;
+    private static void range(JsonWriter json, LineIndex li, TextRange r) throws java.io.IOException {
+        json.beginObject().name("start");
+        position(json, li, r.start());
+        json.name("end");
+        position(json, li, r.end());
+        json.endObject();
     }
 
-    private static JsonObject position(LineIndex li, int offset) {
-        JsonObject o = new JsonObject();
-        o.addProperty("line", li.line(offset));
-        o.addProperty("character", li.character(offset));
-        return o;
+    private static void position(JsonWriter json, LineIndex li, int offset) throws java.io.IOException {
+        json.beginObject().name("line").value(li.line(offset)).name("character").value(li.character(offset)).endObject();
     }
 
     void printGithub(PrintStream out) {

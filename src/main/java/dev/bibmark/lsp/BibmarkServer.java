@@ -181,7 +181,11 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private final dev.bibmark.checks.CrossDocument crossDocument =
             new dev.bibmark.checks.CrossDocument(msg -> log(MessageType.Error, "bibmark: " + msg));
 
-    private record PublishedState(List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {}
+    /**
+     * What was last sent for a URI: the findings (compared before converting anything), the version, and the
+     * snapshot whose lines gave the positions (identity: an edit that keeps offsets may still move lines).
+     */
+    private record PublishedState(List<Finding> findings, Integer version, Document doc) {}
     private final AtomicLong generation = new AtomicLong();
     private volatile ScheduledFuture<?> pending;
     private volatile LanguageClient client;
@@ -473,12 +477,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         lastWorkspace = new CheckedWorkspace(docs, cfg, workspaceFindings);
         findings.addAll(workspaceFindings);
         findings.sort(Checker.ORDER);
-        Map<String, List<org.eclipse.lsp4j.Diagnostic>> byUri = new HashMap<>();
+        Map<String, List<Finding>> byUri = new HashMap<>();
         for (String uri : open.keySet()) {
             byUri.put(uri, new ArrayList<>());
         }
         for (Finding f : findings) {
-            byUri.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(Lsp.diagnostic(f, all));
+            byUri.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
         }
         Set<String> stale = new HashSet<>(published);
         stale.removeAll(byUri.keySet());
@@ -491,16 +495,20 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             lastPublished.remove(uri);
         }
         published.clear();
-        for (Map.Entry<String, List<org.eclipse.lsp4j.Diagnostic>> e : byUri.entrySet()) {
+        for (Map.Entry<String, List<Finding>> e : byUri.entrySet()) {
             published.add(e.getKey());
             Integer v = versions.get(e.getKey());
-            // Only what changed is sent again (an open document's new version is always answered).
-            PublishedState state = new PublishedState(e.getValue(), v);
+            // Only what changed is converted and sent again (an open document's new version is always answered).
+            PublishedState state = new PublishedState(e.getValue(), v, all.get(e.getKey()));
             if (state.equals(lastPublished.get(e.getKey()))) {
                 continue;
             }
             lastPublished.put(e.getKey(), state);
-            PublishDiagnosticsParams p = new PublishDiagnosticsParams(e.getKey(), e.getValue());
+            List<org.eclipse.lsp4j.Diagnostic> diagnostics = new ArrayList<>(e.getValue().size());
+            for (Finding f : e.getValue()) {
+                diagnostics.add(Lsp.diagnostic(f, all));
+            }
+            PublishDiagnosticsParams p = new PublishDiagnosticsParams(e.getKey(), diagnostics);
             if (v != null) {
                 p.setVersion(v);
             }
