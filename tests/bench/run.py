@@ -531,7 +531,7 @@ def main():
     ap.add_argument("--workspace", default="1000x50", help="FILESxPAPERS workspace for the server, or 'none'")
     ap.add_argument("--keystrokes", type=int, default=40, help="timed keystrokes (after 6 warm-up ones)")
     ap.add_argument("--ws-keystrokes", type=int, default=10, help="timed keystrokes in the workspace (each re-checks it all)")
-    ap.add_argument("--server-heap", help="BIBMARK_HEAP for the server runs (default: the launcher's, 256m)")
+    ap.add_argument("--server-heap", help="BIBMARK_HEAP for the server runs (default: the launcher's, 512m)")
     ap.add_argument("--requests", type=int, default=40, help="timed completion and hover requests (after 5 warm-up)")
     ap.add_argument("--init-runs", type=int, default=10, help="server starts per launcher variant (CDS on/off)")
     ap.add_argument("--gen", help="path of gen_papers.py (default ../shared/bench/gen_papers.py)")

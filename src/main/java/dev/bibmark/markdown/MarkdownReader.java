@@ -231,7 +231,7 @@ public final class MarkdownReader {
                     if (n instanceof FencedCodeBlock f && f.getClosingFenceLength() == null) {
                         return false;
                     }
-                    if (n instanceof HtmlBlock && reachesLine(n, lineCount - 2)) {
+                    if (n instanceof HtmlBlock && unterminatedHtml(n)) {
                         return false;
                     }
                 }
@@ -240,9 +240,41 @@ public final class MarkdownReader {
             return true;
         }
 
-        private static boolean reachesLine(Node n, int line) {
+        /**
+         * Whether an HTML block of the kinds that end only at a marker ({@code <!--} … {@code -->}, {@code <?},
+         * {@code <!X}, CDATA, {@code <script>}, {@code <pre>}, {@code <style>}, {@code <textarea>}) lacks that
+         * marker on its last line: then it ran to the end of the part and would go on in the whole document.
+         * (Blank lines inside such a block have no source span, so where its spans end says nothing.)
+         */
+        private boolean unterminatedHtml(Node n) {
             List<SourceSpan> spans = n.getSourceSpans();
-            return spans.isEmpty() || spans.get(spans.size() - 1).getLineIndex() >= line;
+            if (spans.isEmpty()) {
+                return true;
+            }
+            SourceSpan f = spans.get(0);
+            SourceSpan l = spans.get(spans.size() - 1);
+            String first = text.substring(doc(f), doc(f) + f.getLength()).stripLeading().toLowerCase(Locale.ROOT);
+            String last = text.substring(doc(l), doc(l) + l.getLength()).toLowerCase(Locale.ROOT);
+            if (first.startsWith("<!--")) {
+                return !last.contains("-->");
+            }
+            if (first.startsWith("<?")) {
+                return !last.contains("?>");
+            }
+            if (first.startsWith("<![cdata[")) {
+                return !last.contains("]]>");
+            }
+            if (first.startsWith("<!") && first.length() > 2 && first.charAt(2) >= 'a' && first.charAt(2) <= 'z') {
+                return !last.contains(">");
+            }
+            for (String tag : List.of("script", "pre", "style", "textarea")) {
+                if (first.startsWith("<" + tag) && (first.length() == tag.length() + 1
+                        || " \t>".indexOf(first.charAt(tag.length() + 1)) >= 0)) {
+                    return !(last.contains("</script>") || last.contains("</pre>") || last.contains("</style>")
+                            || last.contains("</textarea>"));
+                }
+            }
+            return false; // the other kinds end at a blank line, which every part ends with
         }
 
         /**

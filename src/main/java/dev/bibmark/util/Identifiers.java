@@ -90,10 +90,57 @@ public final class Identifiers {
 
     /** The DOI in the text, lower-cased, without resolver or {@code doi:} prefix and trailing punctuation. */
     public static Optional<String> doi(String text) {
-        if (text == null) {
+        if (text == null || !text.contains("10.")) {
             return Optional.empty();
         }
-        if (!text.contains("10.")) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        int from = 0;
+        for (String p : DOI_RESOLVERS) {
+            if (s.startsWith(p)) {
+                from = p.length();
+                break;
+            }
+        }
+        if (from == 0 && s.startsWith("doi:")) {
+            from = 4;
+            while (from < s.length() && isPatternSpace(s.charAt(from))) {
+                from++;
+            }
+        }
+        // The first "10." + 4 to 9 digits + "/" + non-blanks: what the pattern 10\.\d{4,9}/\S+ finds.
+        for (int i = s.indexOf("10.", from); i >= 0; i = s.indexOf("10.", i + 1)) {
+            int j = i + 3;
+            int k = j;
+            while (k < s.length() && isDigit(s.charAt(k))) {
+                k++;
+            }
+            if (k - j < 4 || k - j > 9 || k + 1 >= s.length() || s.charAt(k) != '/' || isPatternSpace(s.charAt(k + 1))) {
+                continue;
+            }
+            int end = k + 1;
+            while (end < s.length() && !isPatternSpace(s.charAt(end))) {
+                end++;
+            }
+            while (end > i && ".,;:)]}>'\"".indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            String doi = s.substring(i, end);
+            return doi.contains("/") && !doi.endsWith("/") ? Optional.of(doi) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static final List<String> DOI_RESOLVERS =
+            List.of("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/");
+
+    /** The characters of the pattern class {@code \\s}. */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** {@link #doi} by the patterns it replaces (for tests). */
+    static Optional<String> doiByPatterns(String text) {
+        if (text == null || !text.contains("10.")) {
             return Optional.empty();
         }
         String s = text.trim().toLowerCase(Locale.ROOT);

@@ -10,6 +10,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class IdentifiersTest {
     @org.junit.jupiter.api.Test
+    void doiScanEqualsThePatterns() {
+        String[] pieces = {"10.", "1000", "12345", "1234567890", "/", "x", "abc", " ", "\t", ".", ")", "]", "'", "\"",
+            "https://doi.org/", "http://dx.doi.org/", "doi:", "DOI: ", "10.48550/arXiv.", "/"};
+        java.util.Random random = new java.util.Random(8);
+        int dois = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int k = 1 + random.nextInt(7);
+            for (int i = 0; i < k; i++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = sb.toString();
+            Optional<String> expected = Identifiers.doiByPatterns(s);
+            if (expected.isPresent()) {
+                dois++;
+            }
+            assertEquals(expected, Identifiers.doi(s), s);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(dois > 1000, "the generator makes DOIs: " + dois);
+    }
+
+    @org.junit.jupiter.api.Test
     void thePreFilterKeepsEveryId() {
         String[] pieces = {"1", "2", "0", "12", "2106", "09685", "0102536", ".", "/", "v", "arxiv:", "arXiv.org/abs/",
             "10.48550/arxiv.", "hep-th", "math.GT", " ", "x", "-"};
