@@ -261,15 +261,17 @@ public final class MarkdownReader {
             if (first.startsWith("<?")) {
                 return !last.contains("?>");
             }
-            if (first.startsWith("<![cdata[")) {
+            // The openers are matched loosely (a superset): a block taken for one of these kinds that is not only
+            // makes this part fall back to reading the document whole.
+            if (first.startsWith("<![")) {
                 return !last.contains("]]>");
             }
-            if (first.startsWith("<!") && first.length() > 2 && first.charAt(2) >= 'a' && first.charAt(2) <= 'z') {
+            if (first.startsWith("<!")) {
                 return !last.contains(">");
             }
             for (String tag : List.of("script", "pre", "style", "textarea")) {
                 if (first.startsWith("<" + tag) && (first.length() == tag.length() + 1
-                        || " \t>".indexOf(first.charAt(tag.length() + 1)) >= 0)) {
+                        || !Character.isLetterOrDigit(first.charAt(tag.length() + 1)))) {
                     return !(last.contains("</script>") || last.contains("</pre>") || last.contains("</style>")
                             || last.contains("</textarea>"));
                 }
