@@ -26,10 +26,26 @@ public final class Checker {
             new DuplicateKeyCheck(), new DuplicateEntryCheck());
 
     /** Findings by path, then position, then code: the order every report uses. */
-    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
-            .thenComparingInt(f -> f.range().start())
-            .thenComparingInt(f -> f.range().end())
-            .thenComparing(Finding::code);
+    public static final Comparator<Finding> ORDER = Checker::compare;
+
+    /**
+     * {@link #ORDER} written out: the server sorts every finding of the workspace on each publish (45,000 at a million
+     * entries), and a document's findings share one path string, which is then not compared character by character.
+     */
+    private static int compare(Finding a, Finding b) {
+        if (a.path() != b.path()) {
+            int c = a.path().compareTo(b.path());
+            if (c != 0) {
+                return c;
+            }
+        }
+        int c = Integer.compare(a.range().start(), b.range().start());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.range().end(), b.range().end());
+        return c != 0 ? c : a.code().compareTo(b.code());
+    }
 
     private static final Consumer<String> STDERR = System.err::println;
 
