@@ -384,7 +384,10 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     }
 
     private void submit(Runnable r) {
-        worker.execute(() -> {
+        if (worker.isShutdown()) {
+            return; // after exit: nothing runs any more
+        }
+        Runnable task = () -> {
             try {
                 r.run();
             } catch (RuntimeException e) {
@@ -392,7 +395,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             } catch (OutOfMemoryError e) {
                 outOfMemory();
             }
-        });
+        };
+        try {
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // exit() shut the worker down meanwhile
+        }
     }
 
     private final java.util.concurrent.atomic.AtomicBoolean toldOutOfMemory = new java.util.concurrent.atomic.AtomicBoolean();
@@ -423,7 +431,10 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         if (p != null) {
             p.cancel(false);
         }
-        pending = worker.schedule(() -> {
+        if (worker.isShutdown()) {
+            return; // exiting: a task still running may ask for a check that will never run
+        }
+        Runnable check = () -> {
             if (gen == generation.get()) {
                 try {
                     publishAll();
@@ -433,7 +444,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     outOfMemory();
                 }
             }
-        }, config.debounceMs(), TimeUnit.MILLISECONDS);
+        };
+        try {
+            pending = worker.schedule(check, config.debounceMs(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // exit() shut the worker down between the check above and here
+        }
     }
 
     /** Checks every document and publishes what changed; returns every finding. Worker only. */
