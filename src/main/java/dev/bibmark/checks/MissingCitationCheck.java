@@ -48,16 +48,7 @@ public final class MissingCitationCheck implements DocumentCheck {
         }
         // The first fence starting at or after the section: fences are in document order.
         List<Fence> fences = doc.markdownIndex().fences();
-        int lo = 0;
-        int hi = fences.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (fences.get(mid).range().start() < s.extended().start()) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
+        int lo = dev.bibmark.text.Sorted.firstAtOrAfter(fences, s.extended().start(), Fence::range);
         if (lo < fences.size() && fences.get(lo).range().start() < s.extended().end()) {
             return false;
         }

@@ -115,7 +115,7 @@ final class PaperSections {
                 }
             }
             List<Link> links = new ArrayList<>();
-            for (int k = firstLinkAtOrAfter(allLinks, start); k < allLinks.size()
+            for (int k = dev.bibmark.text.Sorted.firstAtOrAfter(allLinks, start, Link::range); k < allLinks.size()
                     && allLinks.get(k).range().start() < directEnd; k++) {
                 links.add(allLinks.get(k));
             }
@@ -123,20 +123,6 @@ final class PaperSections {
                     List.copyOf(blocks), List.copyOf(links)));
         }
         return List.copyOf(out);
-    }
-
-    private static int firstLinkAtOrAfter(List<Link> links, int offset) {
-        int lo = 0;
-        int hi = links.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (links.get(mid).range().start() < offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** The section whose heading has this title range or whole range, if any. */

@@ -77,18 +77,8 @@ public final class Documents {
     /** The section around an offset: the nearest heading above it and the links up to the next heading. */
     static Paper paperAt(MarkdownIndex md, int offset) {
         List<Heading> hs = md.headings();
-        int lo = 0;
-        int hi = hs.size() - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (hs.get(mid).range().start() <= offset) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        // The last heading starting at or before the offset.
+        int found = dev.bibmark.text.Sorted.firstAtOrAfter(hs, offset + 1, Heading::range) - 1;
         if (found < 0) {
             return null;
         }
@@ -97,18 +87,8 @@ public final class Documents {
         // Links are in document order: find the section's first by binary search (a scan per block made parsing a
         // 10,000-paper list quadratic).
         List<Link> all = md.links();
-        int lo2 = 0;
-        int hi2 = all.size();
-        while (lo2 < hi2) {
-            int mid = (lo2 + hi2) >>> 1;
-            if (all.get(mid).range().start() < h.range().end()) {
-                lo2 = mid + 1;
-            } else {
-                hi2 = mid;
-            }
-        }
         List<Link> links = new ArrayList<>();
-        for (int i = lo2; i < all.size() && all.get(i).range().start() < end; i++) {
+        for (int i = dev.bibmark.text.Sorted.firstAtOrAfter(all, h.range().end(), Link::range); i < all.size() && all.get(i).range().start() < end; i++) {
             links.add(all.get(i));
         }
         return new Paper(h, List.copyOf(links));

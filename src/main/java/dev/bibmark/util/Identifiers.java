@@ -103,7 +103,7 @@ public final class Identifiers {
         }
         if (from == 0 && s.startsWith("doi:")) {
             from = 4;
-            while (from < s.length() && isPatternSpace(s.charAt(from))) {
+            while (from < s.length() && Strings.isPatternSpace(s.charAt(from))) {
                 from++;
             }
         }
@@ -114,11 +114,11 @@ public final class Identifiers {
             while (k < s.length() && isDigit(s.charAt(k))) {
                 k++;
             }
-            if (k - j < 4 || k - j > 9 || k + 1 >= s.length() || s.charAt(k) != '/' || isPatternSpace(s.charAt(k + 1))) {
+            if (k - j < 4 || k - j > 9 || k + 1 >= s.length() || s.charAt(k) != '/' || Strings.isPatternSpace(s.charAt(k + 1))) {
                 continue;
             }
             int end = k + 1;
-            while (end < s.length() && !isPatternSpace(s.charAt(end))) {
+            while (end < s.length() && !Strings.isPatternSpace(s.charAt(end))) {
                 end++;
             }
             while (end > i && ".,;:)]}>'\"".indexOf(s.charAt(end - 1)) >= 0) {
@@ -133,10 +133,6 @@ public final class Identifiers {
     private static final List<String> DOI_RESOLVERS =
             List.of("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/");
 
-    /** The characters of the pattern class {@code \\s}. */
-    private static boolean isPatternSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
 
     /** {@link #doi} by the patterns it replaces (for tests). */
     static Optional<String> doiByPatterns(String text) {
@@ -161,7 +157,7 @@ public final class Identifiers {
         }
         String first = Strings.firstName(authorField.trim()).trim();
         String surname;
-        int comma = topLevelIndexOf(first, ',');
+        int comma = Strings.topLevelIndexOf(first, ',');
         if (comma >= 0) {
             surname = first.substring(0, comma);
         } else {
@@ -202,20 +198,4 @@ public final class Identifiers {
         }
         return out.toString();
     }
-
-    private static int topLevelIndexOf(String s, char target) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && depth > 0) {
-                depth--;
-            } else if (c == target && depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
 }

@@ -14,12 +14,12 @@ public final class Strings {
         StringBuilder sb = null;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (isRegexSpace(c) && (c != ' ' || (i + 1 < t.length() && isRegexSpace(t.charAt(i + 1))))) {
+            if (isPatternSpace(c) && (c != ' ' || (i + 1 < t.length() && isPatternSpace(t.charAt(i + 1))))) {
                 if (sb == null) {
                     sb = new StringBuilder(t.length()).append(t, 0, i);
                 }
                 sb.append(' ');
-                while (i + 1 < t.length() && isRegexSpace(t.charAt(i + 1))) {
+                while (i + 1 < t.length() && isPatternSpace(t.charAt(i + 1))) {
                     i++;
                 }
             } else if (sb != null) {
@@ -29,8 +29,8 @@ public final class Strings {
         return sb == null ? t : sb.toString();
     }
 
-    /** The characters of the regex class {@code \\s}. */
-    private static boolean isRegexSpace(char c) {
+    /** The characters of the pattern class {@code \\s} (not {@link Character#isWhitespace}'s wider set). */
+    public static boolean isPatternSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
@@ -126,21 +126,33 @@ public final class Strings {
         return field;
     }
 
-    /** The parts of {@code s} between separators outside braces. */
-    public static List<String> splitTopLevel(String s, char sep) {
-        List<String> out = new ArrayList<>();
+    /** The index of the first {@code target} outside braces, or -1. */
+    public static int topLevelIndexOf(String s, char target) {
+        return topLevelIndexOf(s, target, 0);
+    }
+
+    private static int topLevelIndexOf(String s, char target, int from) {
         int depth = 0;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '{') {
                 depth++;
             } else if (c == '}' && depth > 0) {
                 depth--;
-            } else if (c == sep && depth == 0) {
-                out.add(s.substring(start, i));
-                start = i + 1;
+            } else if (c == target && depth == 0) {
+                return i;
             }
+        }
+        return -1;
+    }
+
+    /** The parts of {@code s} between separators outside braces. */
+    public static List<String> splitTopLevel(String s, char sep) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = topLevelIndexOf(s, sep, 0); i >= 0; i = topLevelIndexOf(s, sep, start)) {
+            out.add(s.substring(start, i));
+            start = i + 1;
         }
         out.add(s.substring(start));
         return out;
