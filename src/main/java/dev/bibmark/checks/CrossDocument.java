@@ -49,8 +49,6 @@ public final class CrossDocument {
     private boolean keyCheckOn;
     private boolean entryCheckOn;
     private List<Finding> findings = List.of();
-    /** How many entries the index holds. */
-    private int indexed;
     /** Whether the index describes {@link #docs}; after a plain full run it is built on the next edit. */
     private boolean built;
 
@@ -84,8 +82,7 @@ public final class CrossDocument {
                 return findings;
             }
             if (!built) {
-                List<Document> before = docs;
-                rebuild(before, cfg);
+                rebuild(docs, cfg);
                 built = true;
             }
             if (!changed.isEmpty()) {
@@ -135,7 +132,6 @@ public final class CrossDocument {
     }
 
     private void clear() {
-        indexed = 0;
         refsByPath.clear();
         index.clear();
         keyFindings.clear();
@@ -169,7 +165,6 @@ public final class CrossDocument {
             }
             all.addAll(refs);
         }
-        indexed = all.size();
         if (keyCheckOn) {
             guarded(Code.DUPLICATE_KEY, () -> {
                 for (Map.Entry<String, List<EntryRef>> e : index.get(Kind.KEY).entrySet()) {
@@ -202,7 +197,6 @@ public final class CrossDocument {
         for (int i : changed) {
             Document d = docs.get(i);
             List<EntryRef> before = refsByPath.getOrDefault(d.path(), List.of());
-            indexed -= before.size();
             for (EntryRef old : before) {
                 for (Kind k : Kind.values()) {
                     String id = k.of.apply(old);
@@ -221,7 +215,6 @@ public final class CrossDocument {
             }
             List<EntryRef> refs = EntryRef.of(d, i);
             refsByPath.put(d.path(), refs);
-            indexed += refs.size();
             for (EntryRef r : refs) {
                 for (Kind k : Kind.values()) {
                     String id = k.of.apply(r);

@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
 
 /** Extracts and normalises identifiers (arXiv ids, DOIs, first-author surnames) from field text. */
 public final class Identifiers {
-    private static final Pattern DOI_PREFIX = Pattern.compile("^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)");
-    private static final Pattern DOI_TRAILING = Pattern.compile("[.,;:)\\]}>'\"]+$");
     private static final String NEW_ID = "\\d{4}\\.\\d{4,5}";
     private static final String OLD_ID = "[a-z-]+(?:\\.[A-Z]{2})?/\\d{7}";
     private static final String ID = "(" + NEW_ID + "|" + OLD_ID + ")(?:v\\d+)?";
@@ -22,7 +20,6 @@ public final class Identifiers {
     private static final Pattern ARXIV_DOI = Pattern.compile(
             "10\\.48550/arxiv\\." + ID + "(?![\\d])", Pattern.CASE_INSENSITIVE);
     private static final Pattern ARXIV_BARE = Pattern.compile("\\s*" + ID + "\\s*");
-    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
     private static final Set<String> PARTICLES = Set.of(
             "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "ter", "ten",
             "zu", "dos", "das", "do", "af", "av");
@@ -133,22 +130,6 @@ public final class Identifiers {
     private static final List<String> DOI_RESOLVERS =
             List.of("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/");
 
-
-    /** {@link #doi} by the patterns it replaces (for tests). */
-    static Optional<String> doiByPatterns(String text) {
-        if (text == null || !text.contains("10.")) {
-            return Optional.empty();
-        }
-        String s = text.trim().toLowerCase(Locale.ROOT);
-        s = DOI_PREFIX.matcher(s).replaceFirst("");
-        Matcher m = DOI.matcher(s);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String doi = m.group();
-        doi = DOI_TRAILING.matcher(doi).replaceAll("");
-        return doi.contains("/") && !doi.endsWith("/") ? Optional.of(doi) : Optional.empty();
-    }
 
     /** The first author's surname as lower-case ASCII letters, or "" when there is none. */
     public static String firstAuthorSurname(String authorField) {

@@ -106,9 +106,11 @@ public final class Latex {
 
     private static String normalize(String latexTitle) {
         String u = toUnicode(latexTitle);
-        if (isAscii(u)) {
-            return normalizeAscii(u);
-        }
+        return isAscii(u) ? normalizeAscii(u) : normalizeUnicode(u);
+    }
+
+    /** Decomposed, marks dropped, lower-cased, a few letters transliterated, non-alphanumeric runs as one space. */
+    private static String normalizeUnicode(String u) {
         String s = Normalizer.normalize(u, Normalizer.Form.NFKD);
         s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
         s = s.replace('ı', 'i').replace('ø', 'o').replace('ł', 'l').replace("ß", "ss");
@@ -146,10 +148,7 @@ public final class Latex {
 
     /** {@link #normalize} without the ASCII shortcut, for tests. */
     static String normalizeFull(String latexTitle) {
-        String s = Normalizer.normalize(toUnicode(latexTitle), Normalizer.Form.NFKD);
-        s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
-        s = s.replace('ı', 'i').replace('ø', 'o').replace('ł', 'l').replace("ß", "ss");
-        return NON_ALNUM.matcher(s).replaceAll(" ").trim();
+        return normalizeUnicode(toUnicode(latexTitle));
     }
 
     private static String jbibtex(String latex) {

@@ -2,9 +2,7 @@ package dev.bibmark.workspace;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,18 +73,6 @@ public final class TextFiles {
         }
         // The String constructor replaces malformed input as a replacing decoder does, and is much faster.
         return new String(bytes, skip, bytes.length - skip, cs);
-    }
-
-    /** {@link #decode} with a replacing {@link java.nio.charset.CharsetDecoder}, for tests. */
-    static String decodeWithDecoder(byte[] bytes, Charset cs, int skip) {
-        try {
-            return cs.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalStateException("a replacing decoder cannot fail", e);
-        }
     }
 
     /** "10 MB" for a whole number of MiB, else the bytes. */
