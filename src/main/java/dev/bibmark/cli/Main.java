@@ -41,12 +41,30 @@ public final class Main {
         try {
             status = run(args, out, err);
         } catch (OutOfMemoryError e) {
+            status = 2;
+            outOfMemory(err);
+        }
+        System.exit(status);
+    }
+
+    /** Said when the heap runs out even for building the full message (it is allocated before any work). */
+    private static final byte[] OUT_OF_MEMORY = ("bibmark: out of memory: the input is too large for the Java heap. "
+            + "Raise the heap with BIBMARK_HEAP, e.g. BIBMARK_HEAP=2g (about 1 GB per 100,000 entries checked at once)."
+            + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * Tells the user the heap ran out. Parallel workers may still hold most of the heap when this runs, so it must
+     * not itself fail: the message with the heap size is tried first, the one allocated at start-up is the fallback.
+     */
+    static void outOfMemory(PrintStream err) {
+        try {
             err.println("bibmark: out of memory (Java heap " + dev.bibmark.util.Heap.maxMegabytes()
                     + " MB): the input is too large for it. Raise the heap with BIBMARK_HEAP, e.g. BIBMARK_HEAP=2g "
                     + "(about 1 GB per 100,000 entries checked at once).");
-            status = 2;
+        } catch (OutOfMemoryError again) {
+            err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
+            err.flush();
         }
-        System.exit(status);
     }
 
     /** Runs a command and returns the exit status (never calls System.exit; used by tests). */

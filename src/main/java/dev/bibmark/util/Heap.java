@@ -6,7 +6,7 @@ public final class Heap {
 
     /** The maximum heap in MB (what -Xmx / BIBMARK_HEAP gave), or -1 when the JVM does not say. */
     public static long maxMegabytes() {
-        long max = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-        return max < 0 ? -1 : max / (1024 * 1024);
+        long max = Runtime.getRuntime().maxMemory(); // allocates nothing: it is called when the heap is full
+        return max == Long.MAX_VALUE ? -1 : max / (1024 * 1024);
     }
 }
