@@ -36,6 +36,14 @@ public final class EmbeddedText {
         this.localStarts = ls;
     }
 
+    /** With the local start of every line already known (they are where {@code text} has a '\n', plus one). */
+    EmbeddedText(String text, int[] docStarts, int[] localStarts, int docEnd) {
+        this.text = text;
+        this.docStarts = docStarts;
+        this.localStarts = localStarts;
+        this.docEnd = docEnd;
+    }
+
     /** A .bib file: the text maps to itself. */
     public static EmbeddedText identity(String text) {
         EmbeddedText t = new EmbeddedText(text, new int[] {0}, text.length());
@@ -93,7 +101,7 @@ public final class EmbeddedText {
     @Override
     public boolean equals(Object o) {
         return o instanceof EmbeddedText t && t.identity == identity && t.docEnd == docEnd && t.text.equals(text)
-                && Arrays.equals(t.docStarts, docStarts);
+                && Arrays.equals(t.docStarts, docStarts) && Arrays.equals(t.localStarts, localStarts);
     }
 
     @Override

@@ -83,6 +83,19 @@ public final class MarkdownReader {
                 : new Reader(text, true, null, inParts ? 0 : Integer.MAX_VALUE).run();
     }
 
+    /**
+     * {@link #readStrict}, whole, with CommonMark's parser for every block ({@code simple} false) or with
+     * {@link SimpleBlocks} wherever it applies: a test compares the two on any text.
+     */
+    static MarkdownIndex readStrictWith(String text, boolean simple) {
+        if (text.isEmpty()) {
+            return MarkdownIndex.EMPTY;
+        }
+        Reader r = new Reader(text, true, null, Integer.MAX_VALUE);
+        r.simple = simple;
+        return r.run();
+    }
+
     private static final class Reader {
         private final String text;
         private final boolean strict;
@@ -99,6 +112,9 @@ public final class MarkdownReader {
 
         /** Documents from this length on are read in parts. */
         private final int partsFrom;
+
+        /** Whether {@link SimpleBlocks} is tried before CommonMark's parser. */
+        private boolean simple = true;
 
         Reader(String text, boolean strict, LineIndex lines, int partsFrom) {
             this.partsFrom = partsFrom;
@@ -119,6 +135,7 @@ public final class MarkdownReader {
             this.lines = of.lines;
             this.base = base;
             this.baseLine = baseLine;
+            this.simple = of.simple;
         }
 
         MarkdownIndex run() {
@@ -132,9 +149,11 @@ public final class MarkdownReader {
                     citations.addAll(r.citations);
                 }
             } else {
-                Node doc = PARSER.parse(text.substring(base));
-                List<Node> leaves = new ArrayList<>();
-                walk(doc, leaves);
+                List<Node> leaves = simple ? SimpleBlocks.readOrNull(text, lines, 0, base, text.length()) : null;
+                if (leaves == null) {
+                    leaves = new ArrayList<>();
+                    walk(PARSER.parse(text.substring(base)), leaves);
+                }
                 visitAll(leaves);
             }
             headings.sort(Comparator.comparingInt(h -> h.range().start()));
@@ -223,6 +242,11 @@ public final class MarkdownReader {
          * of lines (the last one blank), -1 for the last part.
          */
         private boolean readPart(int end, int lineCount) {
+            List<Node> simpleLeaves = simple ? SimpleBlocks.readOrNull(text, lines, baseLine, base, end) : null;
+            if (simpleLeaves != null) {
+                visitAll(simpleLeaves); // it gives up on a fence still open at the end
+                return true;
+            }
             Node doc = PARSER.parse(text.substring(base, end));
             List<Node> leaves = new ArrayList<>();
             walk(doc, leaves);
@@ -362,13 +386,19 @@ public final class MarkdownReader {
             SourceSpan last = spans.get(spans.size() - 1);
             int start = doc(open);
             int end = Math.max(start, doc(last) + last.getLength());
-            String literal = fcb.getLiteral() == null ? "" : fcb.getLiteral();
+            EmbeddedText simple = fcb instanceof SimpleBlocks.SimpleFence sf ? sf.content() : null;
+            if (simple != null) {
+                fences.add(new Fence(new TextRange(start, end), lang, simple, true));
+                return;
+            }
+            String fullLiteral = fcb.getLiteral();
+            String literal = fullLiteral == null ? "" : fullLiteral;
             if (literal.endsWith("\n")) {
                 literal = literal.substring(0, literal.length() - 1);
             }
             int openLine = open.getLineIndex() + baseLine;
             EmbeddedText content;
-            if (literal.isEmpty() && (fcb.getLiteral() == null || fcb.getLiteral().isEmpty())) {
+            if (literal.isEmpty() && (fullLiteral == null || fullLiteral.isEmpty())) {
                 int at = openLine + 1 < lines.lineCount() ? lines.lineStart(openLine + 1) : lineEndNoEol(openLine);
                 at = Math.min(at, end);
                 content = new EmbeddedText("", new int[] {at}, at);

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Fuzzes {@link MarkdownReader} without its safety nets ({@code readStrict}): no exception, every range inside the
  * text, the fence mapping (every character of a fence's content maps to the same character of the document), and
- * reading in parallel parts gives exactly what reading the whole text gives.
+ * reading in parallel parts gives exactly what reading the whole text gives, and so does reading with
+ * {@link SimpleBlocks} where it applies.
  */
 class MarkdownReaderFuzzTest {
     @FuzzTest
@@ -22,6 +23,8 @@ class MarkdownReaderFuzzTest {
         MarkdownIndex md = MarkdownReader.readStrict(text);
         org.junit.jupiter.api.Assertions.assertEquals(MarkdownReader.readStrict(text, false),
                 MarkdownReader.readStrict(text, true), "read in parts differs from read whole");
+        org.junit.jupiter.api.Assertions.assertEquals(MarkdownReader.readStrictWith(text, false),
+                MarkdownReader.readStrictWith(text, true), "the simple block reader differs from CommonMark's");
         int n = text.length();
         for (Fence f : md.fences()) {
             inside(f.range(), n, "fence");
