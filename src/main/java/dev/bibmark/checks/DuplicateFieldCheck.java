@@ -20,16 +20,36 @@ public final class DuplicateFieldCheck implements DocumentCheck {
     public List<Finding> check(Document doc, Config config) {
         List<Finding> out = new ArrayList<>();
         for (BibEntry e : doc.entries()) {
-            Map<String, BibField> first = new HashMap<>();
-            for (BibField f : e.fields()) {
-                BibField prev = first.putIfAbsent(f.nameLower(), f);
-                if (prev != null) {
-                    out.add(CheckSupport.finding(doc, code(), f.nameRange(),
-                            "Field '" + f.name() + "' appears twice; BibTeX keeps the first, jbibtex the last",
-                            List.of(new Finding.Related(doc.path(), prev.nameRange(), "first defined here"))));
-                }
-            }
+            check(doc, e, out);
         }
         return out;
+    }
+
+    /**
+     * One entry (a method of its own, like the loop bodies of the other checks: called once per entry, it is
+     * compiled after a few hundred entries, where a loop body inside a method called once waits for on-stack
+     * replacement). A few fields are compared pairwise, many through a map.
+     */
+    private void check(Document doc, BibEntry e, List<Finding> out) {
+        List<BibField> fields = e.fields();
+        Map<String, BibField> first = fields.size() > 16 ? new HashMap<>() : null;
+        for (int i = 0; i < fields.size(); i++) {
+            BibField f = fields.get(i);
+            BibField prev = null;
+            if (first != null) {
+                prev = first.putIfAbsent(f.nameLower(), f);
+            } else {
+                for (int j = 0; j < i && prev == null; j++) {
+                    if (fields.get(j).nameLower().equals(f.nameLower())) {
+                        prev = fields.get(j);
+                    }
+                }
+            }
+            if (prev != null) {
+                out.add(CheckSupport.finding(doc, code(), f.nameRange(),
+                        "Field '" + f.name() + "' appears twice; BibTeX keeps the first, jbibtex the last",
+                        List.of(new Finding.Related(doc.path(), prev.nameRange(), "first defined here"))));
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.bibmark.bibtex.BibEntry;
 import dev.bibmark.config.Config;
 import dev.bibmark.model.Document;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,23 +44,42 @@ public final class MissingFieldCheck implements DocumentCheck {
     @Override
     public List<Finding> check(Document doc, Config config) {
         List<Finding> out = new ArrayList<>();
+        // The groups of each type once per run, not once per entry.
+        Map<String, List<List<String>>> byType = new HashMap<>();
         for (BibEntry e : doc.entries()) {
-            List<String> missing = new ArrayList<>();
-            for (List<String> group : required(e.typeLower(), config)) {
-                if (!group.isEmpty() && group.stream().noneMatch(e::hasField)) {
-                    String shown = String.join(" or ", group);
-                    if (!missing.contains(shown)) {
-                        missing.add(shown);
-                    }
-                }
-            }
-            if (!missing.isEmpty()) {
-                out.add(CheckSupport.finding(doc, code(), CheckSupport.entryRange(e),
-                        "@" + e.typeLower() + " '" + e.key() + "' is missing required field(s): "
-                                + String.join(", ", missing)));
-            }
+            check(doc, e, byType.computeIfAbsent(e.typeLower(), t -> required(t, config)), out);
         }
         return out;
+    }
+
+    /** One entry (its own method, so that it is compiled early: see {@link DuplicateFieldCheck}). */
+    private void check(Document doc, BibEntry e, List<List<String>> groups, List<Finding> out) {
+        List<String> missing = null;
+        for (List<String> group : groups) {
+            if (!group.isEmpty() && !hasAny(e, group)) {
+                String shown = String.join(" or ", group);
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
+                if (!missing.contains(shown)) {
+                    missing.add(shown);
+                }
+            }
+        }
+        if (missing != null) {
+            out.add(CheckSupport.finding(doc, code(), CheckSupport.entryRange(e),
+                    "@" + e.typeLower() + " '" + e.key() + "' is missing required field(s): "
+                            + String.join(", ", missing)));
+        }
+    }
+
+    private static boolean hasAny(BibEntry e, List<String> fields) {
+        for (String f : fields) {
+            if (e.hasField(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The either-or groups of required fields of a (lower-case) type, with the configured extras. */

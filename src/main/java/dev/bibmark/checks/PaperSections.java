@@ -105,24 +105,30 @@ final class PaperSections {
             extendedEnd[open.pop()] = n;
         }
         for (int i = 0; i < hs.size(); i++) {
-            Heading h = hs.get(i);
-            int directEnd = i + 1 < hs.size() ? hs.get(i + 1).range().start() : n;
-            int start = Math.min(h.range().end(), directEnd);
-            List<Block> blocks = new ArrayList<>();
-            for (Block b : blocksByHeading.getOrDefault(h.range().start(), List.of())) {
-                if (b.paper().heading().range().equals(h.range())) {
-                    blocks.add(b);
-                }
-            }
-            List<Link> links = new ArrayList<>();
-            for (int k = dev.bibmark.text.Sorted.firstAtOrAfter(allLinks, start, Link::range); k < allLinks.size()
-                    && allLinks.get(k).range().start() < directEnd; k++) {
-                links.add(allLinks.get(k));
-            }
-            out.add(new Section(h, new TextRange(start, directEnd), new TextRange(start, Math.max(start, extendedEnd[i])),
-                    List.copyOf(blocks), List.copyOf(links)));
+            out.add(section(hs, i, i + 1 < hs.size() ? hs.get(i + 1).range().start() : n, extendedEnd[i],
+                    blocksByHeading, allLinks));
         }
         return List.copyOf(out);
+    }
+
+    /** The section of heading {@code i} (its own method, called per heading, so that it is compiled early). */
+    private static Section section(List<Heading> hs, int i, int directEnd, int extendedEnd,
+                                   java.util.Map<Integer, List<Block>> blocksByHeading, List<Link> allLinks) {
+        Heading h = hs.get(i);
+        int start = Math.min(h.range().end(), directEnd);
+        List<Block> blocks = new ArrayList<>();
+        for (Block b : blocksByHeading.getOrDefault(h.range().start(), List.of())) {
+            if (b.paper().heading().range().equals(h.range())) {
+                blocks.add(b);
+            }
+        }
+        List<Link> links = new ArrayList<>();
+        for (int k = dev.bibmark.text.Sorted.firstAtOrAfter(allLinks, start, Link::range); k < allLinks.size()
+                && allLinks.get(k).range().start() < directEnd; k++) {
+            links.add(allLinks.get(k));
+        }
+        return new Section(h, new TextRange(start, directEnd), new TextRange(start, Math.max(start, extendedEnd)),
+                List.copyOf(blocks), List.copyOf(links));
     }
 
     /** The section whose heading has this title range or whole range, if any. */

@@ -30,18 +30,23 @@ public final class UndefinedStringCheck implements DocumentCheck {
         List<Finding> out = new ArrayList<>();
         Set<String> defined = new HashSet<>();
         for (Block b : doc.blocks()) {
-            for (BibObject o : b.bib().objects()) {
-                if (o instanceof StringDef s) {
-                    checkValue(doc, s.value(), defined, out);
-                    defined.add(s.name().toLowerCase(Locale.ROOT));
-                } else if (o instanceof BibEntry e) {
-                    for (BibField f : e.fields()) {
-                        checkValue(doc, f.value(), defined, out);
-                    }
+            check(doc, b, defined, out);
+        }
+        return out;
+    }
+
+    /** One block (its own method, so that it is compiled early: see {@link DuplicateFieldCheck}). */
+    private void check(Document doc, Block b, Set<String> defined, List<Finding> out) {
+        for (BibObject o : b.bib().objects()) {
+            if (o instanceof StringDef s) {
+                checkValue(doc, s.value(), defined, out);
+                defined.add(s.name().toLowerCase(Locale.ROOT));
+            } else if (o instanceof BibEntry e) {
+                for (BibField f : e.fields()) {
+                    checkValue(doc, f.value(), defined, out);
                 }
             }
         }
-        return out;
     }
 
     private void checkValue(Document doc, BibValue v, Set<String> defined, List<Finding> out) {

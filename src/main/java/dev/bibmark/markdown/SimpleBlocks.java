@@ -32,17 +32,46 @@ final class SimpleBlocks {
      * uses anything this reader leaves to CommonMark.
      */
     static List<Node> read(String text, LineIndex lines, int firstLine, int from, int end) {
-        List<Node> out = new ArrayList<>();
-        Paragraph paragraph = null;
-        int paragraphStart = -1;
-        SimpleFence fence = null;
+        Scanner sc = new Scanner(text, lines, firstLine, from, end);
         int lineCount = lines.lineCount();
         for (int line = firstLine; line < lineCount; line++) {
             int s = line == firstLine ? from : lines.lineStart(line);
             if (s >= end) {
                 break;
             }
-            int e = line + 1 < lineCount ? lines.lineStart(line + 1) : text.length();
+            if (!sc.line(line, s)) {
+                return null;
+            }
+        }
+        return sc.finish();
+    }
+
+    /**
+     * The state between lines. Each line is a call of {@link #line}: called once per line, it is compiled after a
+     * few hundred lines, where the body of one long loop would wait for on-stack replacement.
+     */
+    private static final class Scanner {
+        private final String text;
+        private final LineIndex lines;
+        private final int firstLine;
+        private final int from;
+        private final int end;
+        private final List<Node> out = new ArrayList<>();
+        private Paragraph paragraph;
+        private int paragraphStart = -1;
+        private SimpleFence fence;
+
+        Scanner(String text, LineIndex lines, int firstLine, int from, int end) {
+            this.text = text;
+            this.lines = lines;
+            this.firstLine = firstLine;
+            this.from = from;
+            this.end = end;
+        }
+
+        /** Reads the line starting at {@code s}; false to give up. */
+        boolean line(int line, int s) {
+            int e = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
             e = Math.min(e, end);
             int eol = e;
             while (eol > s && (text.charAt(eol - 1) == '\n' || text.charAt(eol - 1) == '\r')) {
@@ -59,7 +88,7 @@ final class SimpleBlocks {
                 } else if (eol < e && text.charAt(eol) == '\r') {
                     fence.cr = true;
                 }
-                continue;
+                return true;
             }
             SourceSpan span = SourceSpan.of(line - firstLine, 0, s - from, eol - s);
             int k = s;
@@ -67,14 +96,11 @@ final class SimpleBlocks {
                 k++;
             }
             if (k == eol) { // blank
-                if (paragraph != null) {
-                    finishParagraph(text, paragraph, paragraphStart, out);
-                    paragraph = null;
-                }
-                continue;
+                endParagraph();
+                return true;
             }
             if (k > s) {
-                return null; // indented: a continuation, an indented code block, a list item…
+                return false; // indented: a continuation, an indented code block, a list item…
             }
             char c = text.charAt(s);
             if (c == '#') {
@@ -83,12 +109,9 @@ final class SimpleBlocks {
                     level++;
                 }
                 if (level > 6 || (s + level < eol && text.charAt(s + level) != ' ' && text.charAt(s + level) != '\t')) {
-                    return null;
+                    return false;
                 }
-                if (paragraph != null) {
-                    finishParagraph(text, paragraph, paragraphStart, out);
-                    paragraph = null;
-                }
+                endParagraph();
                 Heading h = new Heading();
                 h.setLevel(level);
                 h.addSourceSpan(span);
@@ -100,24 +123,16 @@ final class SimpleBlocks {
                 }
                 if (run < 3) {
                     if (c == '~') {
-                        return null;
+                        return false;
                     }
-                    // A code span opening a paragraph line.
-                    if (paragraph == null) {
-                        paragraph = new Paragraph();
-                        paragraphStart = s;
-                    }
-                    paragraph.addSourceSpan(span);
-                    continue;
+                    paragraphLine(s, span); // a code span opening a paragraph line
+                    return true;
                 }
                 String info = info(text, s + run, eol, c);
                 if (info == null) {
-                    return null;
+                    return false;
                 }
-                if (paragraph != null) {
-                    finishParagraph(text, paragraph, paragraphStart, out);
-                    paragraph = null;
-                }
+                endParagraph();
                 fence = new SimpleFence(text, lines, line + 1);
                 fence.setFenceCharacter(String.valueOf(c));
                 fence.setOpeningFenceLength(run);
@@ -125,22 +140,36 @@ final class SimpleBlocks {
                 fence.setInfo(info);
                 fence.addSourceSpan(span);
             } else if (c < ' ' || c == '>' || c == '<' || c == '\u007f' || mayStartBlock(text, s, eol, c)) {
-                return null;
+                return false;
             } else {
-                if (paragraph == null) {
-                    paragraph = new Paragraph();
-                    paragraphStart = s;
-                }
-                paragraph.addSourceSpan(span);
+                paragraphLine(s, span);
+            }
+            return true;
+        }
+
+        private void paragraphLine(int s, SourceSpan span) {
+            if (paragraph == null) {
+                paragraph = new Paragraph();
+                paragraphStart = s;
+            }
+            paragraph.addSourceSpan(span);
+        }
+
+        private void endParagraph() {
+            if (paragraph != null) {
+                finishParagraph(text, paragraph, paragraphStart, out);
+                paragraph = null;
             }
         }
-        if (fence != null) {
-            return null;
+
+        /** The blocks, or null when a fence is still open at the end. */
+        List<Node> finish() {
+            if (fence != null) {
+                return null;
+            }
+            endParagraph();
+            return out;
         }
-        if (paragraph != null) {
-            finishParagraph(text, paragraph, paragraphStart, out);
-        }
-        return out;
     }
 
     /**
