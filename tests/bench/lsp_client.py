@@ -144,7 +144,9 @@ class LspClient:
     def initialize(self, root=None, init_options=None, timeout=60):
         params = {"processId": os.getpid(), "clientInfo": {"name": "bibmark-bench"},
                   "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": True}},
-                                   "general": {"positionEncodings": ["utf-16"]}},
+                                   "general": {"positionEncodings": ["utf-16"]},
+                                   # As editors do: the server then reports indexing as work-done progress.
+                                   "window": {"workDoneProgress": True}},
                   "rootUri": file_uri(root) if root else None,
                   "workspaceFolders": [{"uri": file_uri(root), "name": Path(root).name}] if root else None,
                   "initializationOptions": init_options}
