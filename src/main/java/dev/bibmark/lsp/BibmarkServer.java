@@ -452,8 +452,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         }
     }
 
-    /** Checks every document and publishes what changed; returns every finding. Worker only. */
-    private List<Finding> publishAll() {
+    /**
+     * Checks every document and publishes what changed; returns every file's findings (by URI, each list sorted).
+     * Worker only. The work per call is proportional to the documents and the cross-document findings, not to
+     * all findings: a file's own findings are sorted once, when it is checked, and a file whose list is the one
+     * sent last time (the same object) and has no cross-document findings is passed over at the cost of a lookup.
+     */
+    private Map<String, List<Finding>> publishAll() {
         List<Document> docs = workspaceDocs();
         Map<String, Document> all = new HashMap<>();
         for (Document d : docs) {
@@ -470,7 +475,6 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         // Per-document checks only re-run for snapshots that changed; the cross-document checks run over all
         // (cheap: the per-entry work is memoized by content).
         Map<Document, List<Finding>> nextDocFindings = new java.util.IdentityHashMap<>();
-        List<Finding> findings = new ArrayList<>();
         for (Document d : docs) {
             List<Finding> fs = docFindings.get(d);
             if (fs == null) {
@@ -481,7 +485,6 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 nextRaw.put(d, raw);
             }
             nextDocFindings.put(d, fs);
-            findings.addAll(fs);
         }
         docFindings.clear();
         docFindings.putAll(nextDocFindings);
@@ -491,20 +494,28 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         // Incremental: only the edited documents are re-indexed, and only entries sharing their identities rechecked.
         List<Finding> workspaceFindings = crossDocument.update(docs, cfg);
         lastWorkspace = new CheckedWorkspace(docs, cfg, workspaceFindings);
-        findings.addAll(workspaceFindings);
-        findings.sort(Checker.ORDER);
+        Map<String, List<Finding>> crossByPath = new HashMap<>();
+        for (Finding f : workspaceFindings) {
+            crossByPath.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
+        }
         Map<String, List<Finding>> byUri = new HashMap<>();
         for (String uri : open.keySet()) {
-            byUri.put(uri, new ArrayList<>());
+            byUri.put(uri, List.of());
         }
-        for (Finding f : findings) {
-            byUri.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
+        for (Document d : docs) {
+            List<Finding> fs = withCross(nextDocFindings.get(d), crossByPath.remove(d.path()));
+            if (!fs.isEmpty()) {
+                byUri.put(d.path(), fs);
+            }
+        }
+        for (Map.Entry<String, List<Finding>> e : crossByPath.entrySet()) {
+            byUri.put(e.getKey(), withCross(List.of(), e.getValue())); // not expected: every finding has its document
         }
         Set<String> stale = new HashSet<>(published);
         stale.removeAll(byUri.keySet());
         LanguageClient c = client;
         if (c == null) {
-            return findings;
+            return byUri;
         }
         for (String uri : stale) {
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
@@ -530,7 +541,19 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             }
             c.publishDiagnostics(p);
         }
-        return findings;
+        return byUri;
+    }
+
+    /** A file's own findings (sorted) with the cross-document ones on it, sorted; the own list itself when none. */
+    private static List<Finding> withCross(List<Finding> own, List<Finding> cross) {
+        if (cross == null || cross.isEmpty()) {
+            return own;
+        }
+        List<Finding> out = new ArrayList<>(own.size() + cross.size());
+        out.addAll(own);
+        out.addAll(cross);
+        out.sort(Checker.ORDER);
+        return out;
     }
 
     /** Open texts longer than this (in chars) are kept but not parsed or checked: the file limit of the walk. */
@@ -1160,7 +1183,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private Map<String, Object> reindexAndSummarize() {
         indexWorkspace();
         List<Document> docs = workspaceDocs();
-        List<Finding> findings = publishAll();
+        List<Finding> findings = publishAll().values().stream().flatMap(List::stream).toList();
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("files", docs.size());
         out.put("entries", docs.stream().mapToInt(d -> d.entries().size()).sum());
