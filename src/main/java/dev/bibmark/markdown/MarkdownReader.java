@@ -537,14 +537,16 @@ public final class MarkdownReader {
                 return;
             }
             StringBuilder masked = new StringBuilder(t);
-            if (t.indexOf('`') >= 0) {
+            boolean codeSpans = t.indexOf('`') >= 0;
+            if (codeSpans) {
                 maskCodeSpans(masked);
             }
             if (comments) {
                 scanComments(seg, masked);
             }
             if (links) {
-                scanLinks(seg, masked);
+                // Until code spans or comments are masked the text is the same, and a String is faster to match.
+                scanLinks(seg, masked, codeSpans || comments ? masked : t);
             }
             if (latex || pandoc) {
                 scanCitations(seg, masked, latex, pandoc);
@@ -560,9 +562,10 @@ public final class MarkdownReader {
             }
         }
 
-        private void scanLinks(Segments seg, StringBuilder masked) {
+        /** Links in {@code masked}; {@code subject} is {@code masked} or a String equal to it. */
+        private void scanLinks(Segments seg, StringBuilder masked, CharSequence subject) {
             List<int[]> found = new ArrayList<>();
-            Matcher m = INLINE_LINK.matcher(masked);
+            Matcher m = INLINE_LINK.matcher(subject);
             boolean inline = seg.text.contains("](");
             while (inline && m.find()) {
                 if (!m.group(1).isEmpty()) {
@@ -586,9 +589,11 @@ public final class MarkdownReader {
                 blank(masked, f[0], f[1]);
             }
             found.addAll(auto);
+            // A bare URL needs "://" outside the links found so far (usually there is none left).
+            boolean bareUrls = urls && (found.isEmpty() || masked.indexOf("://") >= 0);
             m = BARE_URL.matcher(masked);
             List<int[]> bare = new ArrayList<>();
-            while (urls && m.find()) {
+            while (bareUrls && m.find()) {
                 int e = m.end();
                 // Parentheses balance of [start, e), kept up to date as the end moves (not recounted: linear).
                 int open = balance(masked, m.start(), e);
