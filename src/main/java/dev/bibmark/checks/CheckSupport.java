@@ -52,6 +52,13 @@ final class CheckSupport {
 
     /** All {@code @string} definitions of a document, lower-case names; the first definition wins. */
     static Map<String, String> macros(Document doc) {
+        return doc.derived(Macros.class, CheckSupport::computeMacros);
+    }
+
+    /** The key of {@link #macros}' memo on the snapshot: several checks ask for the same document's strings. */
+    private record Macros() {}
+
+    private static Map<String, String> computeMacros(Document doc) {
         Map<String, String> out = new HashMap<>();
         for (Block b : doc.blocks()) {
             if (!b.hasStrings()) {
@@ -63,7 +70,7 @@ final class CheckSupport {
                 }
             }
         }
-        return out;
+        return out.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(out);
     }
 
     /** The resolved value of the first field of that name, "" when absent or without value. */

@@ -88,11 +88,16 @@ final class EntryRef {
                 .toList();
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            for (Keyed k : perBlock.get(i)) {
-                slots.add(new Slot(blocks.get(i), k));
-            }
+            addSlots(slots, blocks.get(i), perBlock.get(i));
         }
         return new DocKeys(macros, List.copyOf(slots));
+    }
+
+    /** A block's slots (a method of its own, called per block, so that it is compiled early). */
+    private static void addSlots(List<Slot> slots, Block b, List<Keyed> keyed) {
+        for (Keyed k : keyed) {
+            slots.add(new Slot(b, k));
+        }
     }
 
     private static List<Keyed> keyed(Document d, Block b, Map<String, String> macros) {
