@@ -26,15 +26,21 @@ public record BibEntry(String type, TextRange typeRange, String key, TextRange k
 
     /** The first field of that name (case-insensitive), which is the one BibTeX uses. */
     public Optional<BibField> field(String name) {
-        for (BibField f : fields) {
+        return Optional.ofNullable(fieldOrNull(name));
+    }
+
+    /** {@link #field}, without the Optional (and the iterator: checks call this for every entry). */
+    public BibField fieldOrNull(String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            BibField f = fields.get(i);
             if (f.name().equalsIgnoreCase(name)) {
-                return Optional.of(f);
+                return f;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     public boolean hasField(String name) {
-        return field(name).isPresent();
+        return fieldOrNull(name) != null;
     }
 }

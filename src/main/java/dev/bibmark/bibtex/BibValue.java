@@ -26,6 +26,16 @@ public record BibValue(List<Part> parts, TextRange range) {
     /** A bare word naming an {@code @string} or a month macro. */
     public record Macro(String text, TextRange range) implements Part {}
 
+    /** Whether a part is a macro (a bare word: a month or an {@code @string} name). */
+    public boolean hasMacro() {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof Macro) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The value as BibTeX sees it: parts concatenated, macros replaced from {@code macros}
      * (keys lower-case), an undefined macro contributing "".

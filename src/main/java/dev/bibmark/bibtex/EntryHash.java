@@ -1,5 +1,6 @@
 package dev.bibmark.bibtex;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,8 +19,10 @@ public record EntryHash(long a, long b) {
             a = (a ^ c) * 0x100000001b3L;
             b = 31 * b + c;
         }
-        for (BibField f : e.fields()) {
-            if (f.value() == null) {
+        List<BibField> fields = e.fields();
+        for (int k = 0; k < fields.size(); k++) {
+            BibField f = fields.get(k);
+            if (f.value() == null || !f.value().hasMacro()) {
                 continue;
             }
             for (BibValue.Part p : f.value().parts()) {

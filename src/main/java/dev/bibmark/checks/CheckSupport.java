@@ -75,7 +75,8 @@ final class CheckSupport {
 
     /** The resolved value of the first field of that name, "" when absent or without value. */
     static String value(BibEntry e, String name, Map<String, String> macros) {
-        return e.field(name).map(BibField::value).map(v -> v.resolve(macros)).orElse("");
+        BibField f = e.fieldOrNull(name);
+        return f == null || f.value() == null ? "" : f.value().resolve(macros);
     }
 
     static String collapse(String s) {

@@ -15,6 +15,13 @@ public final class Keys {
      * (an empty key is not judged here).
      */
     public static String invalidChars(String key) {
+        int i0 = 0;
+        while (i0 < key.length() && !Character.isWhitespace(key.charAt(i0)) && BAD.indexOf(key.charAt(i0)) < 0) {
+            i0++;
+        }
+        if (i0 == key.length()) {
+            return ""; // the usual case, without building a description of every character
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
