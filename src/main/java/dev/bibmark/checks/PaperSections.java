@@ -46,6 +46,9 @@ final class PaperSections {
      */
     record Section(Heading heading, TextRange direct, TextRange extended, List<Block> blocks, List<Link> links) {
         List<BibEntry> entries() {
+            if (blocks.size() == 1) {
+                return blocks.get(0).bib().entries(); // the usual paper: one block, its list as it is
+            }
             List<BibEntry> out = new ArrayList<>();
             for (Block b : blocks) {
                 out.addAll(b.bib().entries());
@@ -63,12 +66,30 @@ final class PaperSections {
          * ({@code paper link}, {@code blog link}, {@code homepage link}).
          */
         boolean isItem() {
-            return heading.status() != null || links.stream().anyMatch(l -> ITEM_LINK_ROLE.matcher(l.role()).find());
+            if (heading.status() != null) {
+                return true;
+            }
+            for (int i = 0; i < links.size(); i++) {
+                String role = links.get(i).role();
+                if (role.contains("link") && ITEM_LINK_ROLE.matcher(role).find()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Links written {@code paper link: [...](...)} (the role says "paper"). */
         List<Link> paperLinks() {
-            return links.stream().filter(Link::isPaperLink).toList();
+            if (links.size() == 1) {
+                return links.get(0).isPaperLink() ? links : List.of(); // the usual paper: one link
+            }
+            List<Link> out = new ArrayList<>();
+            for (int i = 0; i < links.size(); i++) {
+                if (links.get(i).isPaperLink()) {
+                    out.add(links.get(i));
+                }
+            }
+            return out;
         }
     }
 

@@ -578,20 +578,22 @@ public final class MarkdownReader {
             for (int[] f : found) {
                 blank(masked, f[0], f[1]);
             }
-            m = AUTOLINK.matcher(masked);
-            List<int[]> auto = new ArrayList<>();
             boolean urls = seg.text.contains("://");
             boolean angle = urls && seg.text.indexOf('<') >= 0;
-            while (angle && m.find()) {
-                auto.add(new int[] {m.start(), m.end(), m.start(1), m.end(1), m.start(1), m.end(1)});
+            if (angle) {
+                m = AUTOLINK.matcher(masked);
+                List<int[]> auto = new ArrayList<>();
+                while (m.find()) {
+                    auto.add(new int[] {m.start(), m.end(), m.start(1), m.end(1), m.start(1), m.end(1)});
+                }
+                for (int[] f : auto) {
+                    blank(masked, f[0], f[1]);
+                }
+                found.addAll(auto);
             }
-            for (int[] f : auto) {
-                blank(masked, f[0], f[1]);
-            }
-            found.addAll(auto);
             // A bare URL needs "://" outside the links found so far (usually there is none left).
             boolean bareUrls = urls && (found.isEmpty() || masked.indexOf("://") >= 0);
-            m = BARE_URL.matcher(masked);
+            m = bareUrls ? BARE_URL.matcher(masked) : null;
             List<int[]> bare = new ArrayList<>();
             while (bareUrls && m.find()) {
                 int e = m.end();
