@@ -762,6 +762,12 @@ public final class MarkdownReader {
             if (spans.isEmpty()) {
                 return null;
             }
+            if (spans.size() == 1) { // a one-line paragraph or heading: its text, without a builder's copy
+                SourceSpan sp = spans.get(0);
+                int ds = r.doc(sp);
+                return new Segments(r.text.substring(ds, ds + sp.getLength()), new int[] {0}, new int[] {ds},
+                        new int[] {sp.getLength()});
+            }
             StringBuilder sb = new StringBuilder();
             int[] ls = new int[spans.size()];
             int[] ds = new int[spans.size()];

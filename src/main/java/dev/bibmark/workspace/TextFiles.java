@@ -51,8 +51,22 @@ public final class TextFiles {
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(p)) {
-            // The file may have grown since its size was read.
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            // Read into an array of the size just read (one allocation, no copy); the file may have changed since,
+            // so a short read is trimmed and a longer file is read on up to the limit.
+            int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
+            byte[] buf = new byte[(int) Math.min(a.size(), limit)];
+            int n = in.readNBytes(buf, 0, buf.length);
+            if (n < buf.length) {
+                bytes = java.util.Arrays.copyOf(buf, n);
+            } else {
+                byte[] rest = in.readNBytes(limit - n);
+                if (rest.length == 0) {
+                    bytes = buf;
+                } else {
+                    bytes = java.util.Arrays.copyOf(buf, n + rest.length);
+                    System.arraycopy(rest, 0, bytes, n, rest.length);
+                }
+            }
         }
         if (bytes.length > maxBytes) {
             throw new TooLargeException(maxBytes);

@@ -45,4 +45,20 @@ class TextFilesTest {
         assertEquals("ab", TextFiles.decode(new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 'a', 0, 'b'}));
         assertEquals("\uFEFFa", TextFiles.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'}));
     }
+
+    @Test
+    void readingBytesGivesTheFileUpToTheLimit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Random random = new Random(9);
+        for (int size : new int[] {0, 1, 8191, 8192, 8193, 100_000}) {
+            byte[] b = new byte[size];
+            random.nextBytes(b);
+            java.nio.file.Path f = dir.resolve("f" + size);
+            java.nio.file.Files.write(f, b);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b, TextFiles.readBytes(f, 100_000), "size " + size);
+        }
+        java.nio.file.Path big = dir.resolve("big");
+        java.nio.file.Files.write(big, new byte[1001]);
+        org.junit.jupiter.api.Assertions.assertThrows(TextFiles.TooLargeException.class, () -> TextFiles.readBytes(big, 1000));
+        assertEquals(1000, TextFiles.readBytes(dir.resolve("f100000"), 100_000).length / 100);
+    }
 }
