@@ -58,6 +58,10 @@ public final class TitleMismatchCheck implements DocumentCheck {
         }
         String text = title.get().value().resolve(macros);
         String heading = PaperSections.plain(s.heading().title());
+        if (heading.equals(text)) {
+            // The usual paper: the same text on both sides is never a mismatch (and has no fix).
+            return Optional.empty();
+        }
         if (PaperSections.titleKey(text).isEmpty() || PaperSections.titleKey(heading).isEmpty()) {
             return Optional.empty();
         }

@@ -11,10 +11,12 @@ import java.util.function.Function;
  */
 public final class Memo<K, V> {
     private final int limit;
-    private final Map<K, V> values = new ConcurrentHashMap<>();
+    private final Map<K, V> values;
 
     public Memo(int limit) {
         this.limit = limit;
+        // Sized for a list of some thousands of papers up front: growing from 16 slots copies the table a dozen times.
+        this.values = new ConcurrentHashMap<>(Math.min(limit, 1 << 14));
     }
 
     public V get(K key, Function<? super K, ? extends V> compute) {
