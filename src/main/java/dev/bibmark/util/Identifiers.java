@@ -36,8 +36,10 @@ public final class Identifiers {
     }
 
     /** {@link #arxivId} without the pre-filter (for tests). */
+    private static final Pattern[] ARXIV_FORMS = {ARXIV_URL, ARXIV_PREFIX, ARXIV_DOI};
+
     static Optional<String> arxivIdByPatterns(String text) {
-        for (Pattern p : List.of(ARXIV_URL, ARXIV_PREFIX, ARXIV_DOI)) {
+        for (Pattern p : ARXIV_FORMS) {
             Matcher m = p.matcher(text);
             if (m.find()) {
                 return Optional.of(m.group(1));
@@ -165,8 +167,22 @@ public final class Identifiers {
         for (int i = 0; i < u.length() && ascii; i++) {
             ascii = u.charAt(i) < 128;
         }
-        // ASCII has nothing to decompose or transliterate: only the letters are kept, lower-cased.
-        String s = ascii ? u : Normalizer.normalize(u, Normalizer.Form.NFKD);
+        if (ascii) {
+            // Nothing to decompose or transliterate: only the letters are kept, lower-cased (what the steps
+            // below do to ASCII, in one pass).
+            StringBuilder out = new StringBuilder(u.length());
+            for (int i = 0; i < u.length(); i++) {
+                char c = u.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                if (c >= 'a' && c <= 'z') {
+                    out.append(c);
+                }
+            }
+            return out.toString();
+        }
+        String s = Normalizer.normalize(u, Normalizer.Form.NFKD);
         s = s.replace('ı', 'i').replace('ø', 'o').replace('Ø', 'o').replace('ł', 'l').replace('Ł', 'l')
                 .replace("ß", "ss").replace("æ", "ae").replace("œ", "oe");
         s = s.toLowerCase(Locale.ROOT);
