@@ -106,50 +106,70 @@ final class PaperSections {
         }
         List<Heading> hs = doc.markdownIndex().headings();
         int n = doc.text().length();
-        java.util.Map<Integer, List<Block>> blocksByHeading = new java.util.HashMap<>();
-        for (Block b : doc.blocks()) {
-            if (b.paper() != null) {
-                blocksByHeading.computeIfAbsent(b.paper().heading().range().start(), k -> new ArrayList<>()).add(b);
-            }
-        }
+        List<Block>[] blocksOf = blocksByHeading(doc.blocks(), hs);
         List<Link> allLinks = doc.markdownIndex().links();
-        // The end of each heading's extended section: the next heading of the same or a higher level.
-        int[] extendedEnd = new int[hs.size()];
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-        for (int j = 0; j < hs.size(); j++) {
-            while (!open.isEmpty() && hs.get(open.peek()).level() >= hs.get(j).level()) {
-                extendedEnd[open.pop()] = hs.get(j).range().start();
-            }
-            open.push(j);
-        }
-        while (!open.isEmpty()) {
-            extendedEnd[open.pop()] = n;
-        }
+        int[] extendedEnd = extendedEnds(hs, n);
         for (int i = 0; i < hs.size(); i++) {
             out.add(section(hs, i, i + 1 < hs.size() ? hs.get(i + 1).range().start() : n, extendedEnd[i],
-                    blocksByHeading, allLinks));
+                    blocksOf[i], allLinks));
         }
         return List.copyOf(out);
     }
 
+    /** The blocks of each heading (index in {@code hs}), found by binary search; null for a heading without any. */
+    @SuppressWarnings("unchecked")
+    private static List<Block>[] blocksByHeading(List<Block> blocks, List<Heading> hs) {
+        List<Block>[] out = new List[hs.size()];
+        for (int k = 0; k < blocks.size(); k++) {
+            addBlock(out, blocks.get(k), hs);
+        }
+        return out;
+    }
+
+    private static void addBlock(List<Block>[] out, Block b, List<Heading> hs) {
+        if (b.paper() == null) {
+            return;
+        }
+        TextRange r = b.paper().heading().range();
+        int i = dev.bibmark.text.Sorted.firstAtOrAfter(hs, r.start(), Heading::range);
+        if (i < hs.size() && hs.get(i).range().equals(r)) {
+            if (out[i] == null) {
+                out[i] = new ArrayList<>(1);
+            }
+            out[i].add(b);
+        }
+    }
+
+    /** The end of each heading's extended section: the next heading of the same or a higher level. */
+    private static int[] extendedEnds(List<Heading> hs, int n) {
+        int[] end = new int[hs.size()];
+        int[] open = new int[hs.size()];
+        int top = 0;
+        for (int j = 0; j < hs.size(); j++) {
+            int level = hs.get(j).level();
+            while (top > 0 && hs.get(open[top - 1]).level() >= level) {
+                end[open[--top]] = hs.get(j).range().start();
+            }
+            open[top++] = j;
+        }
+        while (top > 0) {
+            end[open[--top]] = n;
+        }
+        return end;
+    }
+
     /** The section of heading {@code i} (its own method, called per heading, so that it is compiled early). */
-    private static Section section(List<Heading> hs, int i, int directEnd, int extendedEnd,
-                                   java.util.Map<Integer, List<Block>> blocksByHeading, List<Link> allLinks) {
+    private static Section section(List<Heading> hs, int i, int directEnd, int extendedEnd, List<Block> blocks,
+                                   List<Link> allLinks) {
         Heading h = hs.get(i);
         int start = Math.min(h.range().end(), directEnd);
-        List<Block> blocks = new ArrayList<>();
-        for (Block b : blocksByHeading.getOrDefault(h.range().start(), List.of())) {
-            if (b.paper().heading().range().equals(h.range())) {
-                blocks.add(b);
-            }
-        }
         List<Link> links = new ArrayList<>();
         for (int k = dev.bibmark.text.Sorted.firstAtOrAfter(allLinks, start, Link::range); k < allLinks.size()
                 && allLinks.get(k).range().start() < directEnd; k++) {
             links.add(allLinks.get(k));
         }
         return new Section(h, new TextRange(start, directEnd), new TextRange(start, Math.max(start, extendedEnd)),
-                List.copyOf(blocks), List.copyOf(links));
+                blocks == null ? List.of() : List.copyOf(blocks), List.copyOf(links));
     }
 
     /** The section whose heading has this title range or whole range, if any. */
