@@ -522,6 +522,10 @@ public final class MarkdownReader {
         }
 
         private void prose(Block block) {
+            List<SourceSpan> spans = block.getSourceSpans();
+            if (spans.size() == 1 && nothingToScan(doc(spans.get(0)), doc(spans.get(0)) + spans.get(0).getLength())) {
+                return; // "citation:", a title: most one-line prose has none of what the scans below look for
+            }
             Segments seg = Segments.of(this, block);
             if (seg == null) {
                 return;
@@ -551,6 +555,23 @@ public final class MarkdownReader {
             if (latex || pandoc) {
                 scanCitations(seg, masked, latex, pandoc);
             }
+        }
+
+        /** Whether {@code text[from, to)} has none of "<!--", "](", "://", a backslash or "@" (see {@link #prose}). */
+        private boolean nothingToScan(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c == '\\' || c == '@') {
+                    return false;
+                }
+                if (i + 1 < to) {
+                    char d = text.charAt(i + 1);
+                    if ((c == '<' && d == '!') || (c == ']' && d == '(') || (c == ':' && d == '/')) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         private void scanComments(Segments seg, StringBuilder masked) {
