@@ -10,14 +10,23 @@ import java.util.Map;
  * decoded again after an edit elsewhere, even when its offsets moved.
  */
 public record EntryHash(long a, long b) {
+    private static final int CHUNK = 4096;
+
     public static EntryHash of(String text, BibEntry e, Map<String, String> macros) {
         long a = 0xcbf29ce484222325L;
         long b = 1125899906842597L;
         int end = Math.min(e.range().end(), text.length());
-        for (int i = e.range().start(); i < end; i++) {
-            char c = text.charAt(i);
-            a = (a ^ c) * 0x100000001b3L;
-            b = 31 * b + c;
+        // The characters are copied out in chunks and read from the array: charAt on a long document costs several
+        // calls per character before the JIT's second tier, and the command line never gets there.
+        char[] buf = new char[Math.max(0, Math.min(CHUNK, end - e.range().start()))];
+        for (int from = e.range().start(); from < end; from += buf.length) {
+            int len = Math.min(buf.length, end - from);
+            text.getChars(from, from + len, buf, 0);
+            for (int i = 0; i < len; i++) {
+                char c = buf[i];
+                a = (a ^ c) * 0x100000001b3L;
+                b = 31 * b + c;
+            }
         }
         List<BibField> fields = e.fields();
         for (int k = 0; k < fields.size(); k++) {
