@@ -91,6 +91,11 @@ class LauncherIT {
         papers(dir.resolve("big2.md"), 36_000);
         long big = flag(flags(Map.of(), "check", "--no-such-option", dir.toString()), "MaxHeapSize");
         assertTrue(big > 600L << 20, "heap " + (big >> 20) + " MB");
+        // One file is never measured: at most 10 MB is read, which fits the default heap.
+        assertEquals(512L << 20, flag(flags(Map.of(), "check", "--no-such-option", dir.resolve("big1.md").toString()),
+                "MaxHeapSize"), "a single file keeps the default heap");
+        assertEquals(big, flag(flags(Map.of(), "check", "--no-such-option", dir.resolve("big1.md").toString(),
+                dir.resolve("big2.md").toString()), "MaxHeapSize"), "two files are measured");
         assertEquals(300L << 20, flag(flags(Map.of("BIBMARK_HEAP", "300m"), "check", "--no-such-option",
                 dir.toString()), "MaxHeapSize"), "BIBMARK_HEAP overrides the sizing");
     }
