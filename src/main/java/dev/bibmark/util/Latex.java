@@ -63,6 +63,9 @@ public final class Latex {
         if (latex == null || latex.isEmpty()) {
             return "";
         }
+        if (isPlain(latex)) {
+            return latex; // what decoding gives it, without a memo entry (most names and titles are plain)
+        }
         if (braceDepth(latex) > MAX_DEPTH) {
             // Both converters recurse per group: text nested this deep (hostile or broken) is only unbraced.
             return latex.replaceAll("[{}$\\\\]", "").replaceAll("\\s+", " ");

@@ -75,6 +75,10 @@ class LauncherIT {
         String cli = flags(Map.of(), "check", "--no-such-option", dir.toString());
         assertTrue(on(cli, "UseParallelGC"), "the CLI uses the parallel collector");
         assertEquals(1, flag(cli, "TieredStopAtLevel"), "the CLI uses the quick compiler only");
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean offered = Files.isReadable(thp) && Files.readString(thp).matches("(?s).*\\[(madvise|always)\\].*");
+        assertEquals(offered, on(cli, "UseTransparentHugePages"), "huge pages for the CLI where the kernel offers them");
+        assertTrue(!on(flags(Map.of(), "lsp", "--no-such-option"), "UseTransparentHugePages"), "not for the server");
         String server = flags(Map.of(), "lsp", "--no-such-option");
         assertTrue(on(server, "UseSerialGC"), "the server uses the serial collector");
         assertEquals(2, flag(server, "SurvivorRatio"));
