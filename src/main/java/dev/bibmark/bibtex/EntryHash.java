@@ -10,7 +10,8 @@ import java.util.Map;
  * decoded again after an edit elsewhere, even when its offsets moved.
  */
 public record EntryHash(long a, long b) {
-    private static final int CHUNK = 4096;
+    /** Each thread's chunk buffer (an entry is hashed by one thread; a new array per entry was most of the garbage). */
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[4096]);
 
     public static EntryHash of(String text, BibEntry e, Map<String, String> macros) {
         long a = 0xcbf29ce484222325L;
@@ -18,7 +19,7 @@ public record EntryHash(long a, long b) {
         int end = Math.min(e.range().end(), text.length());
         // The characters are copied out in chunks and read from the array: charAt on a long document costs several
         // calls per character before the JIT's second tier, and the command line never gets there.
-        char[] buf = new char[Math.max(0, Math.min(CHUNK, end - e.range().start()))];
+        char[] buf = BUFFER.get();
         for (int from = e.range().start(); from < end; from += buf.length) {
             int len = Math.min(buf.length, end - from);
             text.getChars(from, from + len, buf, 0);

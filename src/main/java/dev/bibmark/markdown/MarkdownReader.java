@@ -26,10 +26,13 @@ import org.commonmark.parser.Parser;
  * masked out. Thread-safe; {@link #read} never throws.
  */
 public final class MarkdownReader {
-    private static final Parser PARSER = Parser.builder()
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .inlineParserFactory(ctx -> (lines, node) -> { })
-            .build();
+    /** CommonMark's parser, made on first use: a plain list is read by {@link SimpleBlocks} alone. */
+    private static final class Commonmark {
+        static final Parser PARSER = Parser.builder()
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .inlineParserFactory(ctx -> (lines, node) -> { })
+                .build();
+    }
 
     private static final Pattern STATUS_TAG = Pattern.compile("\\[\\s*`\\s*([^`\\]\\s][^`\\]]*?)\\s*`\\s*\\]\\s*$");
     private static final Pattern INLINE_LINK = Pattern.compile(
@@ -152,7 +155,7 @@ public final class MarkdownReader {
                 List<Node> leaves = simple ? SimpleBlocks.readOrNull(text, lines, 0, base, text.length()) : null;
                 if (leaves == null) {
                     leaves = new ArrayList<>();
-                    walk(PARSER.parse(text.substring(base)), leaves);
+                    walk(Commonmark.PARSER.parse(text.substring(base)), leaves);
                 }
                 visitAll(leaves);
             }
@@ -247,7 +250,7 @@ public final class MarkdownReader {
                 visitAll(simpleLeaves); // it gives up on a fence still open at the end
                 return true;
             }
-            Node doc = PARSER.parse(text.substring(base, end));
+            Node doc = Commonmark.PARSER.parse(text.substring(base, end));
             List<Node> leaves = new ArrayList<>();
             walk(doc, leaves);
             if (lineCount >= 0) {
