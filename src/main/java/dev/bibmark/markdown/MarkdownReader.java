@@ -41,7 +41,6 @@ public final class MarkdownReader {
     private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|ftp)://[^\\s<>]+)>");
     private static final Pattern BARE_URL = Pattern.compile("(?<![\\w/])https?://[^\\s<>\\[\\]`\"]+");
     private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*(\\r\\n|\\r|\\n)[ \\t>]*");
-    private static final Pattern INFO_WORD = Pattern.compile("[\\s{]");
     private static final Pattern COMMENT = Pattern.compile("<!--(.*?)-->", Pattern.DOTALL);
     private static final String KEY = "[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*";
     private static final Pattern PANDOC = Pattern.compile("(?<![\\p{L}\\p{N}_@\\\\])@(?:\\{([^{}\\n]+)\\}|(" + KEY + "))");
@@ -115,6 +114,13 @@ public final class MarkdownReader {
 
         /** Documents from this length on are read in parts. */
         private final int partsFrom;
+
+        /**
+         * Matchers of this reader, reset for each heading or paragraph: a new matcher allocates its group arrays, and
+         * a long list has tens of thousands of headings and links. (Each part has its own reader and thread.)
+         */
+        private final Matcher statusTag = STATUS_TAG.matcher("");
+        private final Matcher inlineLink = INLINE_LINK.matcher("");
 
         /** Whether {@link SimpleBlocks} is tried before CommonMark's parser. */
         private boolean simple = true;
@@ -376,7 +382,7 @@ public final class MarkdownReader {
 
         private void fence(FencedCodeBlock fcb) {
             String info = fcb.getInfo() == null ? "" : fcb.getInfo().trim();
-            String lang = INFO_WORD.split(info, 2)[0];
+            String lang = firstWord(info);
             String lower = lang.toLowerCase(Locale.ROOT);
             if (!lower.equals("bibtex") && !lower.equals("bib") && !lower.equals("biblatex")) {
                 return;
@@ -483,7 +489,7 @@ public final class MarkdownReader {
             te = trimEnd(ts, te);
             String status = null;
             TextRange statusRange = null;
-            Matcher m = STATUS_TAG.matcher(text.substring(ts, te));
+            Matcher m = statusTag.reset(text.substring(ts, te));
             if (m.find()) {
                 // The pattern keeps blanks out of group 1, so its text is exactly what the range covers.
                 status = m.group(1);
@@ -589,7 +595,7 @@ public final class MarkdownReader {
         /** Links in {@code masked}; {@code subject} is {@code masked} or a String equal to it. */
         private void scanLinks(Segments seg, StringBuilder masked, CharSequence subject) {
             List<int[]> found = new ArrayList<>();
-            Matcher m = INLINE_LINK.matcher(subject);
+            Matcher m = inlineLink.reset(subject);
             boolean inline = seg.text.contains("](");
             while (inline && m.find()) {
                 if (!m.group(1).isEmpty()) {
@@ -757,6 +763,17 @@ public final class MarkdownReader {
                 i = close;
             }
         }
+    }
+
+    /** The info string up to its first blank or {@code {}: the language ({@code ```bibtex {.x}} gives "bibtex"). */
+    static String firstWord(String info) {
+        for (int i = 0; i < info.length(); i++) {
+            char c = info.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '{') {
+                return info.substring(0, i);
+            }
+        }
+        return info;
     }
 
     private static void blank(StringBuilder s, int from, int to) {

@@ -113,4 +113,19 @@ class SimpleBlocksTest {
         }
         assertEquals(true, simpleOnes > 0, "no corpus list was simple");
     }
+
+    @Test
+    void theFenceLanguageIsWhatThePatternSplitGave() {
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\s{]");
+        Random random = new Random(23);
+        String alphabet = "bibtex {}. \t\u000B\f\r\n\u00a0x";
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String info = sb.toString();
+            assertEquals(word.split(info, 2)[0], MarkdownReader.firstWord(info), info);
+        }
+    }
 }
