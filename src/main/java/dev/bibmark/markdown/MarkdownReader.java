@@ -596,8 +596,9 @@ public final class MarkdownReader {
         private void scanLinks(Segments seg, StringBuilder masked, CharSequence subject) {
             List<int[]> found = new ArrayList<>();
             Matcher m = inlineLink.reset(subject);
-            boolean inline = seg.text.contains("](");
-            while (inline && m.find()) {
+            // A link starts at its '[' (or the '!' before it): the search starts there, not at every character.
+            int bracket = seg.text.contains("](") ? seg.text.indexOf('[') : -1;
+            for (boolean hit = bracket >= 0 && m.find(Math.max(0, bracket - 1)); hit; hit = m.find()) {
                 if (!m.group(1).isEmpty()) {
                     continue;
                 }
