@@ -191,6 +191,9 @@ final class PaperSections {
 
     /** Heading Markdown as plain text: links, emphasis, code, HTML tags and entities, backslash escapes. */
     static String plain(String markdown) {
+        if (!hasAny(markdown, "[<`*_~\\&")) {
+            return dev.bibmark.util.Strings.collapseWhitespace(markdown); // no markup: cheaper than the memo
+        }
         return PLAIN.get(markdown, PaperSections::computePlain);
     }
 
