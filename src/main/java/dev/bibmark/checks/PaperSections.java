@@ -192,7 +192,8 @@ final class PaperSections {
     /** Heading Markdown as plain text: links, emphasis, code, HTML tags and entities, backslash escapes. */
     static String plain(String markdown) {
         if (!hasAny(markdown, "[<`*_~\\&")) {
-            return dev.bibmark.util.Strings.collapseWhitespace(markdown); // no markup: cheaper than the memo
+            // Nothing any of computePlain's patterns could match; a whitespace collapse is cheaper than the memo.
+            return dev.bibmark.util.Strings.collapseWhitespace(markdown);
         }
         return PLAIN.get(markdown, PaperSections::computePlain);
     }
@@ -207,11 +208,8 @@ final class PaperSections {
 
     private static final dev.bibmark.util.Memo<TitlePair, Boolean> SAME_TITLE = new dev.bibmark.util.Memo<>(200_000);
 
+    /** {@link #plain} of text that has markup ({@link #plain} takes the other kind without the memo). */
     private static String computePlain(String markdown) {
-        if (!hasAny(markdown, "[<`*_~\\&")) {
-            // Nothing any of the patterns below could match.
-            return dev.bibmark.util.Strings.collapseWhitespace(markdown);
-        }
         String s = MD_LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         s = AUTOLINK.matcher(s).replaceAll("");
         s = HTML_TAG.matcher(s).replaceAll("");

@@ -47,10 +47,12 @@ public final class Main {
         System.exit(status);
     }
 
+    private static final String RAISE_HEAP =
+            "Raise the heap with BIBMARK_HEAP, e.g. BIBMARK_HEAP=2g (about 1 GB per 100,000 entries checked at once).";
+
     /** Said when the heap runs out even for building the full message (it is allocated before any work). */
     private static final byte[] OUT_OF_MEMORY = ("bibmark: out of memory: the input is too large for the Java heap. "
-            + "Raise the heap with BIBMARK_HEAP, e.g. BIBMARK_HEAP=2g (about 1 GB per 100,000 entries checked at once)."
-            + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+            + RAISE_HEAP + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
 
     /**
      * Tells the user the heap ran out. Parallel workers may still hold most of the heap when this runs, so it must
@@ -59,8 +61,7 @@ public final class Main {
     static void outOfMemory(PrintStream err) {
         try {
             err.println("bibmark: out of memory (Java heap " + dev.bibmark.util.Heap.maxMegabytes()
-                    + " MB): the input is too large for it. Raise the heap with BIBMARK_HEAP, e.g. BIBMARK_HEAP=2g "
-                    + "(about 1 GB per 100,000 entries checked at once).");
+                    + " MB): the input is too large for it. " + RAISE_HEAP);
         } catch (OutOfMemoryError again) {
             err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
             err.flush();

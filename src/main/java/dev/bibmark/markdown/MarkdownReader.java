@@ -158,7 +158,7 @@ public final class MarkdownReader {
                     citations.addAll(r.citations);
                 }
             } else {
-                List<Node> leaves = simple ? SimpleBlocks.readOrNull(text, lines, 0, base, text.length()) : null;
+                List<Node> leaves = simple ? SimpleBlocks.read(text, lines, 0, base, text.length()) : null;
                 if (leaves == null) {
                     leaves = new ArrayList<>();
                     walk(Commonmark.PARSER.parse(text.substring(base)), leaves);
@@ -251,7 +251,7 @@ public final class MarkdownReader {
          * of lines (the last one blank), -1 for the last part.
          */
         private boolean readPart(int end, int lineCount) {
-            List<Node> simpleLeaves = simple ? SimpleBlocks.readOrNull(text, lines, baseLine, base, end) : null;
+            List<Node> simpleLeaves = simple ? SimpleBlocks.read(text, lines, baseLine, base, end) : null;
             if (simpleLeaves != null) {
                 visitAll(simpleLeaves); // it gives up on a fence still open at the end
                 return true;
@@ -372,14 +372,6 @@ public final class MarkdownReader {
             return span.getInputIndex() + base;
         }
 
-        int lineEndNoEol(int line) {
-            int end = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-            while (end > lines.lineStart(line) && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
-                end--;
-            }
-            return end;
-        }
-
         private void fence(FencedCodeBlock fcb) {
             String info = fcb.getInfo() == null ? "" : fcb.getInfo().trim();
             String lang = firstWord(info);
@@ -408,7 +400,7 @@ public final class MarkdownReader {
             int openLine = open.getLineIndex() + baseLine;
             EmbeddedText content;
             if (literal.isEmpty() && (fullLiteral == null || fullLiteral.isEmpty())) {
-                int at = openLine + 1 < lines.lineCount() ? lines.lineStart(openLine + 1) : lineEndNoEol(openLine);
+                int at = openLine + 1 < lines.lineCount() ? lines.lineStart(openLine + 1) : lines.contentEnd(openLine, text);
                 at = Math.min(at, end);
                 content = new EmbeddedText("", new int[] {at}, at);
             } else {
@@ -418,7 +410,7 @@ public final class MarkdownReader {
                 for (int k = 0; k < parts.length; k++) {
                     int line = Math.min(openLine + 1 + k, lines.lineCount() - 1);
                     int ls = lines.lineStart(line);
-                    int le = lineEndNoEol(line);
+                    int le = lines.contentEnd(line, text);
                     // Literal lines keep the text right of the container prefix, so align on the right.
                     starts[k] = Math.max(0, le - parts[k].length());
                     if (k == parts.length - 1) {

@@ -32,7 +32,7 @@ final class SimpleBlocks {
      * uses anything this reader leaves to CommonMark.
      */
     static List<Node> read(String text, LineIndex lines, int firstLine, int from, int end) {
-        Scanner sc = new Scanner(text, lines, firstLine, from, end);
+        Scanner sc = new Scanner(text, lines, firstLine, from);
         int lineCount = lines.lineCount();
         for (int line = firstLine; line < lineCount; line++) {
             int s = line == firstLine ? from : lines.lineStart(line);
@@ -55,28 +55,21 @@ final class SimpleBlocks {
         private final LineIndex lines;
         private final int firstLine;
         private final int from;
-        private final int end;
         private final List<Node> out = new ArrayList<>();
         private Paragraph paragraph;
         private int paragraphStart = -1;
         private SimpleFence fence;
 
-        Scanner(String text, LineIndex lines, int firstLine, int from, int end) {
+        Scanner(String text, LineIndex lines, int firstLine, int from) {
             this.text = text;
             this.lines = lines;
             this.firstLine = firstLine;
             this.from = from;
-            this.end = end;
         }
 
         /** Reads the line starting at {@code s}; false to give up. */
         boolean line(int line, int s) {
-            int e = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-            e = Math.min(e, end);
-            int eol = e;
-            while (eol > s && (text.charAt(eol - 1) == '\n' || text.charAt(eol - 1) == '\r')) {
-                eol--;
-            }
+            int eol = lines.contentEnd(line, text); // the range ends at a line start, so this is inside it
             if (fence != null) {
                 int close = closingFence(text, s, eol, fence.getFenceCharacter().charAt(0), fence.getOpeningFenceLength());
                 if (close > 0) {
@@ -85,7 +78,7 @@ final class SimpleBlocks {
                     fence.contentLines = line - fence.firstContentLine;
                     out.add(fence);
                     fence = null;
-                } else if (eol < e && text.charAt(eol) == '\r') {
+                } else if (eol < text.length() && text.charAt(eol) == '\r') {
                     fence.cr = true;
                 }
                 return true;
@@ -96,8 +89,7 @@ final class SimpleBlocks {
                 k++;
             }
             if (k == eol) { // blank
-                endParagraph();
-                return true;
+                return endParagraph();
             }
             if (k > s) {
                 return false; // indented: a continuation, an indented code block, a list item…
@@ -111,7 +103,9 @@ final class SimpleBlocks {
                 if (level > 6 || (s + level < eol && text.charAt(s + level) != ' ' && text.charAt(s + level) != '\t')) {
                     return false;
                 }
-                endParagraph();
+                if (!endParagraph()) {
+                    return false;
+                }
                 Heading h = new Heading();
                 h.setLevel(level);
                 h.addSourceSpan(span);
@@ -132,7 +126,9 @@ final class SimpleBlocks {
                 if (info == null) {
                     return false;
                 }
-                endParagraph();
+                if (!endParagraph()) {
+                    return false;
+                }
                 fence = new SimpleFence(text, lines, line + 1);
                 fence.setFenceCharacter(String.valueOf(c));
                 fence.setOpeningFenceLength(run);
@@ -155,20 +151,28 @@ final class SimpleBlocks {
             paragraph.addSourceSpan(span);
         }
 
-        private void endParagraph() {
-            if (paragraph != null) {
-                finishParagraph(text, paragraph, paragraphStart, out);
-                paragraph = null;
+        /**
+         * Ends the open paragraph, if any; false (give up) when it may begin with a link reference definition:
+         * it starts with {@code [} and has {@code ]:} (CommonMark would take such lines out of the paragraph).
+         */
+        private boolean endParagraph() {
+            if (paragraph == null) {
+                return true;
             }
+            List<SourceSpan> spans = paragraph.getSourceSpans();
+            SourceSpan last = spans.get(spans.size() - 1);
+            int paragraphEnd = paragraphStart + (last.getInputIndex() - spans.get(0).getInputIndex()) + last.getLength();
+            if (text.charAt(paragraphStart) == '[' && text.substring(paragraphStart, paragraphEnd).contains("]:")) {
+                return false;
+            }
+            out.add(paragraph);
+            paragraph = null;
+            return true;
         }
 
-        /** The blocks, or null when a fence is still open at the end. */
+        /** The blocks, or null when a fence is still open at the end or the last paragraph gives up. */
         List<Node> finish() {
-            if (fence != null) {
-                return null;
-            }
-            endParagraph();
-            return out;
+            return fence == null && endParagraph() ? out : null;
         }
     }
 
@@ -219,21 +223,13 @@ final class SimpleBlocks {
             this.firstContentLine = firstContentLine;
         }
 
-        private int lineEnd(int line) {
-            int e = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-            while (e > lines.lineStart(line) && (text.charAt(e - 1) == '\n' || text.charAt(e - 1) == '\r')) {
-                e--;
-            }
-            return e;
-        }
-
         /** CommonMark's literal: the content lines, each followed by {@code \n}. */
         @Override
         public String getLiteral() {
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < contentLines; k++) {
                 int line = firstContentLine + k;
-                sb.append(text, lines.lineStart(line), lineEnd(line)).append('\n');
+                sb.append(text, lines.lineStart(line), lines.contentEnd(line, text)).append('\n');
             }
             return sb.toString();
         }
@@ -253,36 +249,8 @@ final class SimpleBlocks {
                 starts[k] = lines.lineStart(firstContentLine + k);
                 local[k] = starts[k] - first;
             }
-            int end = lineEnd(firstContentLine + contentLines - 1);
+            int end = lines.contentEnd(firstContentLine + contentLines - 1, text);
             return new EmbeddedText(text.substring(first, end), starts, local, end);
-        }
-    }
-
-    /** Adds the paragraph, or gives up on the whole range (by throwing) when it may begin with a definition. */
-    private static void finishParagraph(String text, Paragraph p, int start, List<Node> out) {
-        if (text.charAt(start) == '[') {
-            List<SourceSpan> spans = p.getSourceSpans();
-            SourceSpan last = spans.get(spans.size() - 1);
-            int end = start + (last.getInputIndex() - spans.get(0).getInputIndex()) + last.getLength();
-            if (text.substring(start, end).contains("]:")) {
-                throw GIVE_UP;
-            }
-        }
-        out.add(p);
-    }
-
-    /** Thrown from deep inside to say "leave it to CommonMark"; caught by {@link #readOrNull}. */
-    private static final RuntimeException GIVE_UP = new RuntimeException("not simple", null, false, false) { };
-
-    /** {@link #read}, with every give-up turned into null. */
-    static List<Node> readOrNull(String text, LineIndex lines, int firstLine, int from, int end) {
-        try {
-            return read(text, lines, firstLine, from, end);
-        } catch (RuntimeException e) {
-            if (e == GIVE_UP) {
-                return null;
-            }
-            throw e;
         }
     }
 

@@ -104,10 +104,16 @@ public final class LineIndex {
             return length;
         }
         int start = starts[line];
+        return Math.max(start, Math.min(start + Math.max(0, character), contentEnd(line, text)));
+    }
+
+    /** Where a line's text ends, before its line break ({@code text} is the indexed text). */
+    public int contentEnd(int line, CharSequence text) {
+        int start = starts[line];
         int end = line + 1 < starts.length ? starts[line + 1] : length;
         while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;
         }
-        return Math.max(start, Math.min(start + Math.max(0, character), end));
+        return end;
     }
 }

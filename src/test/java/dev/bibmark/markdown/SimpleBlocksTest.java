@@ -23,7 +23,7 @@ class SimpleBlocksTest {
 
     private static boolean simple(String text) {
         int bom = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
-        return SimpleBlocks.readOrNull(text, LineIndex.of(text), 0, bom, text.length()) != null;
+        return SimpleBlocks.read(text, LineIndex.of(text), 0, bom, text.length()) != null;
     }
 
     /** Lines a paper list is made of, their near misses, and lines that make the reader give up. */
@@ -80,7 +80,7 @@ class SimpleBlocksTest {
                     .append(i).append("},\n\tauthor = {Zo\u00eb, A},\n}\n```\n    \n\n");
         }
         String text = sb.toString();
-        assertNotNull(SimpleBlocks.readOrNull(text, LineIndex.of(text), 0, 0, text.length()));
+        assertNotNull(SimpleBlocks.read(text, LineIndex.of(text), 0, 0, text.length()));
         assertSame(text);
         assertSame(text.replace("\n", "\r\n"));
         assertEquals(500, MarkdownReader.read(text).fences().size());
@@ -90,11 +90,11 @@ class SimpleBlocksTest {
     void itGivesUpOnWhatItDoesNotImplement() {
         for (String text : List.of("- item\n", "   text\n", "```bibtex\n@misc{a}\n", "[x]: /u\n", "[x\ny]: /u\n",
                 "<!-- c -->\n", "1. x\n", "para\n===\n", "> q\n", "#x\n", "```a\\b\n```\n", "\f\n", "a\n\u000B\n")) {
-            assertNull(SimpleBlocks.readOrNull(text, LineIndex.of(text), 0, 0, text.length()), text);
+            assertNull(SimpleBlocks.read(text, LineIndex.of(text), 0, 0, text.length()), text);
             assertSame(text);
         }
         for (String text : List.of("*emphasis* first\n", "**bold**\nmore\n", "-x\n", "2020 was\n", "_a_\n", "[x]\n: /u\n")) {
-            assertNotNull(SimpleBlocks.readOrNull(text, LineIndex.of(text), 0, 0, text.length()), text);
+            assertNotNull(SimpleBlocks.read(text, LineIndex.of(text), 0, 0, text.length()), text);
             assertSame(text);
         }
     }
