@@ -49,6 +49,19 @@ public record EntryHash(long a, long b) {
         return new EntryHash(a, b ^ ((long) e.range().length() << 40));
     }
 
+    // equals and hashCode written out (every memo lookup calls them): a record's generated ones are bound at first
+    // use through method handles, which costs a cold JVM (the command line) milliseconds and is slower until compiled.
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EntryHash h && h.a == a && h.b == b;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(a) * 31 + Long.hashCode(b);
+    }
+
     /** This fingerprint combined with another string (for data that also depends on context). */
     public EntryHash with(String extra) {
         long x = a;

@@ -110,7 +110,8 @@ public final class LinkMismatchCheck implements DocumentCheck {
                     continue;
                 }
                 Optional<String> id = Identifiers.arxivId(v);
-                if (id.isEmpty()) {
+                // CORR needs what an id needs: most values (a DOI, a venue) are not searched.
+                if (id.isEmpty() && Identifiers.mayHoldArxivId(v)) {
                     Matcher m = CORR.matcher(v);
                     if (m.find()) {
                         id = Optional.of(m.group(1));

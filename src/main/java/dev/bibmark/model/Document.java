@@ -34,11 +34,6 @@ public record Document(String path, String text, LineIndex lines, boolean markdo
         return System.identityHashCode(this);
     }
 
-    /**
-     * A value computed from this snapshot once and kept as long as the snapshot lives. {@code key} names the kind
-     * of data (use a constant); {@code compute} must depend on the snapshot only, and its value must not refer to
-     * the snapshot (the memo is weak in the snapshot: a value holding it would keep it alive forever).
-     */
     /** A value memoized with {@link #derived} under {@code key}, if one was. */
     @SuppressWarnings("unchecked")
     public <T> java.util.Optional<T> memoized(Object key) {
@@ -46,9 +41,16 @@ public record Document(String path, String text, LineIndex lines, boolean markdo
         synchronized (DERIVED) {
             mine = DERIVED.get(this);
         }
-        return mine == null ? java.util.Optional.empty() : java.util.Optional.ofNullable((T) mine.get(key));
+        Object v = mine == null ? null : mine.get(key);
+        return v == null || v instanceof Pending ? java.util.Optional.empty() : java.util.Optional.of((T) v);
     }
 
+    /**
+     * A value computed from this snapshot once and kept as long as the snapshot lives. {@code key} names the kind
+     * of data (use a constant); {@code compute} must depend on the snapshot only, and its value must not refer to
+     * the snapshot (the memo is weak in the snapshot: a value holding it would keep it alive forever).
+     * Concurrent callers with the same key wait for the first one's value instead of computing it again.
+     */
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, java.util.function.Function<Document, T> compute) {
         java.util.Map<Object, Object> mine;
@@ -56,12 +58,38 @@ public record Document(String path, String text, LineIndex lines, boolean markdo
             mine = DERIVED.computeIfAbsent(this, d -> new java.util.concurrent.ConcurrentHashMap<>());
         }
         Object v = mine.get(key);
-        if (v == null) {
-            v = compute.apply(this);
-            mine.put(key, v);
+        if (v != null && !(v instanceof Pending)) {
+            return (T) v;
         }
-        return (T) v;
+        // Computed once: checks running in parallel ask for the same data (the paper sections, the entry list)
+        // at the same moment, and the first computes it while the others wait for it.
+        Pending mark = new Pending();
+        Object prev = v != null ? v : mine.putIfAbsent(key, mark);
+        if (prev == null) {
+            try {
+                T value = compute.apply(this);
+                mine.put(key, value);
+                mark.complete(value);
+                return value;
+            } catch (RuntimeException | Error e) {
+                mine.remove(key, mark);
+                mark.completeExceptionally(e);
+                throw e;
+            }
+        }
+        if (!(prev instanceof Pending p)) {
+            return (T) prev;
+        }
+        try {
+            return (T) p.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            // The first caller failed (and reported it): this one computes on its own and reports its own failure.
+            return compute.apply(this);
+        }
     }
+
+    /** A value being computed by another thread ({@link #derived}). */
+    private static final class Pending extends java.util.concurrent.CompletableFuture<Object> {}
 
     /** Every entry of every block, in document order (listed once per snapshot). */
     public List<BibEntry> entries() {

@@ -32,4 +32,17 @@ public record TextRange(int start, int end) {
     public TextRange cover(TextRange other) {
         return new TextRange(Math.min(start, other.start), Math.max(end, other.end));
     }
+
+    // equals and hashCode written out: a record's generated ones are bound at first use through method handles,
+    // which costs a cold JVM (the command line) milliseconds of set-up and is slower until compiled.
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TextRange r && r.start == start && r.end == end;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * start + end;
+    }
 }

@@ -53,7 +53,7 @@ public final class Identifiers {
      * Whether the text has what every form of an id needs: four digits, a dot and four digits (new ids), or a
      * slash and seven digits (old ones). Most field values have neither, and the patterns are then not run.
      */
-    static boolean mayHoldArxivId(String s) {
+    public static boolean mayHoldArxivId(String s) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
