@@ -82,6 +82,8 @@ public final class Main {
                 return FormatCommand.run(rest, out, err);
             case "lsp":
                 return LspCommand.run(rest, err);
+            case "--cds-training":
+                return CdsTraining.run(rest, err);
             case "export":
                 return ExportCommand.run(rest, out, err);
             case "--version":

@@ -87,6 +87,27 @@ class LauncherIT {
     }
 
     @Test
+    void theClassDataArchiveIsTrainedOnTheCommandLineToolsAndTheServer(@TempDir Path dir) throws Exception {
+        Path archive = dir.resolve("trained.jsa");
+        Run made = run(Map.of("BIBMARK_CDS_ARCHIVE", archive.toString()), "--create-cds-archive");
+        assertEquals(0, made.status(), made.stderr());
+        assertTrue(made.stderr().contains("class-data sharing archive written"), made.stderr());
+        assertTrue(Files.size(archive) > 0);
+        papers(dir.resolve("list.md"), 10);
+        Path loaded = dir.resolve("classes.txt");
+        // -Xshare:on: the run fails if the archive cannot be used; the log says where each class came from.
+        Run check = run(Map.of("BIBMARK_CDS_ARCHIVE", archive.toString(),
+                "BIBMARK_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loaded), "check", dir.resolve("list.md").toString());
+        assertEquals(0, check.status(), check.stderr());
+        List<String> fromJar = Files.readAllLines(loaded).stream()
+                .filter(l -> l.contains(" dev.bibmark.") && !l.contains("shared objects file")).toList();
+        assertTrue(fromJar.isEmpty(), "classes of a check loaded from the jar, not the archive: " + fromJar);
+        Run server = run(Map.of("BIBMARK_CDS_ARCHIVE", archive.toString(), "BIBMARK_JAVA_OPTS", "-Xshare:on"),
+                "--version");
+        assertEquals(0, server.status(), server.stderr());
+    }
+
+    @Test
     void theCliSizesItsHeapFromItsInput(@TempDir Path dir) throws Exception {
         papers(dir.resolve("small.md"), 10);
         assertEquals(512L << 20, flag(flags(Map.of(), "check", "--no-such-option", dir.toString()), "MaxHeapSize"));
