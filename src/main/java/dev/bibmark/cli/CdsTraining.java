@@ -59,7 +59,7 @@ final class CdsTraining {
             sb.append("## Paper number ").append(i).append(" about ").append(i % 2 == 0 ? "graphs" : "{\\\"o}ptimization")
                     .append(" [`").append(i % 3 == 0 ? "READ" : "UNREAD").append("`]\n\n")
                     .append("paper link: [here](https://arxiv.org/abs/").append(2000 + i % 20).append('.')
-                    .append(String.format("%05d", i)).append(")\n\n")
+                    .append(dev.bibmark.util.Strings.zeroPad(i, 5)).append(")\n\n")
                     .append("```bibtex\n").append(entry(i, i % 97 == 5)).append("```\n\n");
         }
         return sb.toString();
@@ -82,7 +82,7 @@ final class CdsTraining {
                 + (i % 2 == 0 ? "  journal = jmlr,\n" : "  booktitle = {Proceedings " + i + "},\n")
                 + "  year = " + (2000 + i % 20) + ",\n"
                 + "  doi = {10.1000/x" + i + "},\n"
-                + "  eprint = {" + (2000 + i % 20) + "." + String.format("%05d", i + (i % 13 == 0 ? 1 : 0)) + "},\n"
+                + "  eprint = {" + (2000 + i % 20) + "." + dev.bibmark.util.Strings.zeroPad(i + (i % 13 == 0 ? 1 : 0), 5) + "},\n"
                 + "}\n";
     }
 }

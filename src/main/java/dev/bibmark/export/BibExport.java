@@ -13,7 +13,6 @@ import dev.bibmark.model.Block;
 import dev.bibmark.model.Document;
 import dev.bibmark.text.TextRange;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -347,7 +346,7 @@ public final class BibExport {
         int start = toLocal(content, range.start());
         int end = toLocal(content, range.end());
         List<Change> sorted = new ArrayList<>(changes);
-        sorted.sort(Comparator.comparingInt(c -> c.range().start()));
+        sorted.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
         StringBuilder sb = new StringBuilder();
         int at = start;
         for (Change c : sorted) {

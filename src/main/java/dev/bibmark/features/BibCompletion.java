@@ -177,7 +177,7 @@ final class BibCompletion {
                 insert = sb.toString();
             }
             out.add(new Item(t.name(), Kind.ENTRY_TYPE, requiredText(t), t.name(), Hover.typeMarkdown(t), replace,
-                    insert, snippets, String.format("%02d", i++)));
+                    insert, snippets, dev.bibmark.util.Strings.zeroPad(i++, 2)));
         }
         return out;
     }
@@ -227,7 +227,7 @@ final class BibCompletion {
             String detail = req ? "required for @" + entry.typeLower()
                     : type.isPresent() && type.get().allFields().contains(f) ? "optional for @" + entry.typeLower() : "field";
             out.add(new Item(f, Kind.FIELD, detail, f, BibSchema.fieldDescription(f).orElse(null), replace,
-                    f + " = ", false, (req ? "0" : "1") + String.format("%03d", i++)));
+                    f + " = ", false, (req ? "0" : "1") + dev.bibmark.util.Strings.zeroPad(i++, 3)));
         }
         return out;
     }
@@ -236,7 +236,7 @@ final class BibCompletion {
         List<Item> out = new ArrayList<>();
         int i = 0;
         for (String m : Months.macros()) {
-            out.add(new Item(m, Kind.MONTH, Months.expand(m), m, null, replace, m, false, String.format("%02d", i++)));
+            out.add(new Item(m, Kind.MONTH, Months.expand(m), m, null, replace, m, false, dev.bibmark.util.Strings.zeroPad(i++, 2)));
         }
         return out;
     }
@@ -259,7 +259,7 @@ final class BibCompletion {
             String v = sorted.get(i).getKey();
             int n = sorted.get(i).getValue();
             out.add(new Item(v, Kind.VALUE, "used " + n + (n == 1 ? " time" : " times"), v, null, replace,
-                    wrap ? "{" + v + "}" : v, false, String.format("%04d", i)));
+                    wrap ? "{" + v + "}" : v, false, dev.bibmark.util.Strings.zeroPad(i, 4)));
         }
         return out;
     }

@@ -137,7 +137,7 @@ public final class Completion {
                 // The client filters on filterText: the key plus the words that matched here, so it keeps them.
                 String filter = e.key() + " " + title + " " + s.authors() + " " + s.year() + " " + s.venue();
                 out.add(new Item(e.key(), Kind.KEY, detail, filter, withDocumentation ? Hover.markdown(e) : null, replace,
-                        e.key(), false, rank + String.format("%05d", n++)));
+                        e.key(), false, rank + dev.bibmark.util.Strings.zeroPad(n++, 5)));
             }
         }
         return new Result(out, matched > MAX_ITEMS);

@@ -8,7 +8,6 @@ import dev.bibmark.format.FormatOptions.FieldOrder;
 import dev.bibmark.format.FormatOptions.Numbers;
 import dev.bibmark.markdown.EmbeddedText;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,7 +57,7 @@ final class EntryWriter {
             return fields;
         }
         List<BibField> sorted = new ArrayList<>(fields);
-        sorted.sort(Comparator.comparingInt(EntryWriter::rank));
+        sorted.sort((a, b) -> Integer.compare(rank(a), rank(b)));
         return sorted;
     }
 

@@ -3,7 +3,6 @@ package dev.bibmark.markdown;
 import dev.bibmark.text.LineIndex;
 import dev.bibmark.text.TextRange;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -165,11 +164,11 @@ public final class MarkdownReader {
                 }
                 visitAll(leaves);
             }
-            headings.sort(Comparator.comparingInt(h -> h.range().start()));
-            fences.sort(Comparator.comparingInt(f -> f.range().start()));
-            links.sort(Comparator.comparingInt(l -> l.range().start()));
-            comments.sort(Comparator.comparingInt(c -> c.range().start()));
-            citations.sort(Comparator.comparingInt(c -> c.keyRange().start()));
+            headings.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+            fences.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+            links.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+            comments.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+            citations.sort((a, b) -> Integer.compare(a.keyRange().start(), b.keyRange().start()));
             return new MarkdownIndex(List.copyOf(headings), List.copyOf(fences), List.copyOf(links),
                     List.copyOf(comments), List.copyOf(citations));
         }
@@ -637,7 +636,7 @@ public final class MarkdownReader {
                 blank(masked, f[0], f[1]);
             }
             found.addAll(bare);
-            found.sort(Comparator.comparingInt(f -> f[0]));
+            found.sort((a, b) -> Integer.compare(a[0], b[0]));
             int prevEnd = -1;
             // Line starts are tracked forward (links are sorted), so a long line with many links stays linear.
             int lineStart = 0;

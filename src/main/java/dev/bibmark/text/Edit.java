@@ -1,7 +1,6 @@
 package dev.bibmark.text;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,7 +29,8 @@ public record Edit(TextRange range, String newText) {
      */
     public static String apply(String text, List<Edit> edits) {
         List<Edit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt((Edit e) -> e.range().start()).thenComparingInt(e -> e.range().end()));
+        sorted.sort((a, b) -> a.range().start() != b.range().start()
+                ? Integer.compare(a.range().start(), b.range().start()) : Integer.compare(a.range().end(), b.range().end()));
         StringBuilder out = new StringBuilder(text.length() + 64);
         int at = 0;
         for (Edit e : sorted) {

@@ -29,6 +29,18 @@ public final class Strings {
         return sb == null ? t : sb.toString();
     }
 
+    /**
+     * {@code String.format("%0<width>d", n)} for {@code n >= 0}, without a formatter (sort texts of thousands of
+     * completion items are built per request; a formatter parses its pattern on every call).
+     */
+    public static String zeroPad(int n, int width) {
+        String digits = Integer.toString(n);
+        if (n < 0 || digits.length() >= width) {
+            return digits;
+        }
+        return "0".repeat(width - digits.length()) + digits;
+    }
+
     /** The characters of the pattern class {@code \\s} (not {@link Character#isWhitespace}'s wider set). */
     public static boolean isPatternSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
