@@ -78,6 +78,9 @@ class LauncherIT {
         Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         boolean offered = Files.isReadable(thp) && Files.readString(thp).matches("(?s).*\\[(madvise|always)\\].*");
         assertEquals(offered, on(cli, "UseTransparentHugePages"), "huge pages for the CLI where the kernel offers them");
+        assertEquals(256L << 20, flag(cli, "NewSize"), "a young generation a 10,000-paper list fits in");
+        assertTrue(flag(flags(Map.of("BIBMARK_HEAP", "300m"), "check", "--no-such-option", dir.toString()), "NewSize")
+                < 256L << 20, "not with a heap too small for it");
         assertTrue(!on(flags(Map.of(), "lsp", "--no-such-option"), "UseTransparentHugePages"), "not for the server");
         String server = flags(Map.of(), "lsp", "--no-such-option");
         assertTrue(on(server, "UseSerialGC"), "the server uses the serial collector");
