@@ -26,7 +26,9 @@ public final class EmptyFieldCheck implements DocumentCheck {
 
     /** One entry (its own method, so that it is compiled early: see {@link DuplicateFieldCheck}). */
     private void check(Document doc, BibEntry e, List<Finding> out) {
-        for (BibField f : e.fields()) {
+        List<BibField> fields = e.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            BibField f = fields.get(i);
             if (f.value() != null && isBlank(f.value())) {
                 out.add(CheckSupport.finding(doc, code(), f.range(), "Field '" + f.name() + "' is empty"));
             }
@@ -35,7 +37,9 @@ public final class EmptyFieldCheck implements DocumentCheck {
 
     /** Whether a value has no text (only blanks and braces); macros and numbers never are. */
     public static boolean isBlank(BibValue v) {
-        for (BibValue.Part p : v.parts()) {
+        List<BibValue.Part> parts = v.parts();
+        for (int k = 0; k < parts.size(); k++) {
+            BibValue.Part p = parts.get(k);
             // A macro or a number always contributes text (an undefined macro is reported elsewhere).
             if (p instanceof BibValue.Macro || p instanceof BibValue.Number) {
                 return false;

@@ -105,15 +105,25 @@ final class EntryRef {
 
     private static List<Keyed> keyed(Document d, Block b, Map<String, String> macros) {
         List<BibEntry> entries = b.bib().entries();
-        return (entries.size() >= PARALLEL_ENTRIES ? java.util.stream.IntStream.range(0, entries.size()).parallel()
-                : java.util.stream.IntStream.range(0, entries.size()))
-                .filter(i -> !entries.get(i).key().isEmpty())
-                .mapToObj(i -> {
-                    BibEntry e = entries.get(i);
-                    EntryHash hash = EntryHash.of(d.text(), e, macros);
-                    return new Keyed(i, e.key().toLowerCase(Locale.ROOT), hash, EntryFacts.of(hash, e, macros));
-                })
-                .toList();
+        if (entries.size() >= PARALLEL_ENTRIES) {
+            return java.util.stream.IntStream.range(0, entries.size()).parallel()
+                    .filter(i -> !entries.get(i).key().isEmpty())
+                    .mapToObj(i -> keyed(d, entries.get(i), i, macros))
+                    .toList();
+        }
+        // A block of a Markdown list holds one entry or a few: a loop, not a stream per block (10,000 of them).
+        List<Keyed> out = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            if (!entries.get(i).key().isEmpty()) {
+                out.add(keyed(d, entries.get(i), i, macros));
+            }
+        }
+        return out;
+    }
+
+    private static Keyed keyed(Document d, BibEntry e, int index, Map<String, String> macros) {
+        EntryHash hash = EntryHash.of(d.text(), e, macros);
+        return new Keyed(index, e.key().toLowerCase(Locale.ROOT), hash, EntryFacts.of(hash, e, macros));
     }
 
     /** From this many entries in one block (a .bib file), they are decoded in parallel. */

@@ -99,25 +99,31 @@ public final class LinkMismatchCheck implements DocumentCheck {
 
     static List<FieldId> arxivIds(List<BibEntry> entries, Map<String, String> macros) {
         List<FieldId> out = new ArrayList<>();
-        for (BibEntry e : entries) {
-            for (String name : ARXIV_FIELDS) {
-                Optional<BibField> f = e.field(name);
-                if (f.isEmpty() || f.get().value() == null) {
+        for (int k = 0; k < entries.size(); k++) {
+            BibEntry e = entries.get(k);
+            // Indexed, without Optionals: runs for every paper section, and the command line's quick compiler keeps
+            // every iterator and Optional.
+            for (int n = 0; n < ARXIV_FIELDS.size(); n++) {
+                String name = ARXIV_FIELDS.get(n);
+                BibField f = e.fieldOrNull(name);
+                if (f == null || f.value() == null) {
                     continue;
                 }
-                String v = f.get().value().resolve(macros);
+                String v = f.value().resolve(macros);
                 if (name.equals("eprint") && !isArxivPrefix(e, macros)) {
                     continue;
                 }
-                Optional<String> id = Identifiers.arxivId(v);
+                String id = Identifiers.arxivId(v).orElse(null);
                 // CORR needs what an id needs: most values (a DOI, a venue) are not searched.
-                if (id.isEmpty() && Identifiers.mayHoldArxivId(v)) {
+                if (id == null && Identifiers.mayHoldArxivId(v)) {
                     Matcher m = CORR.matcher(v);
                     if (m.find()) {
-                        id = Optional.of(m.group(1));
+                        id = m.group(1);
                     }
                 }
-                id.ifPresent(i -> out.add(new FieldId(e, f.get(), i)));
+                if (id != null) {
+                    out.add(new FieldId(e, f, id));
+                }
             }
         }
         return out;

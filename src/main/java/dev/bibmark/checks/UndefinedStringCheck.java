@@ -37,20 +37,24 @@ public final class UndefinedStringCheck implements DocumentCheck {
 
     /** One block (its own method, so that it is compiled early: see {@link DuplicateFieldCheck}). */
     private void check(Document doc, Block b, Set<String> defined, List<Finding> out) {
-        for (BibObject o : b.bib().objects()) {
+        List<BibObject> objects = b.bib().objects();
+        // Indexed loops: the command line's quick compiler keeps every iterator (per block, entry and value).
+        for (int i = 0; i < objects.size(); i++) {
+            BibObject o = objects.get(i);
             if (o instanceof StringDef s) {
                 checkValue(doc, s.value(), defined, out);
                 defined.add(s.name().toLowerCase(Locale.ROOT));
             } else if (o instanceof BibEntry e) {
-                for (BibField f : e.fields()) {
-                    checkValue(doc, f.value(), defined, out);
+                List<BibField> fields = e.fields();
+                for (int k = 0; k < fields.size(); k++) {
+                    checkValue(doc, fields.get(k).value(), defined, out);
                 }
             }
         }
     }
 
     private void checkValue(Document doc, BibValue v, Set<String> defined, List<Finding> out) {
-        if (v == null) {
+        if (v == null || !v.hasMacro()) {
             return;
         }
         for (BibValue.Part p : v.parts()) {
