@@ -33,39 +33,48 @@ public final class TitleMismatchCheck implements DocumentCheck {
     public List<Finding> check(Document doc, Config config) {
         List<Finding> out = new ArrayList<>();
         Map<String, String> macros = CheckSupport.macros(doc);
-        for (PaperSections.Section s : PaperSections.of(doc)) {
-            pair(s, macros).ifPresent(p -> {
-                if (!PaperSections.sameTitle(p.heading(), p.titleText())) {
-                    out.add(CheckSupport.finding(doc, code(), s.heading().titleRange(),
-                            "Heading '" + p.heading() + "' differs from the title of '" + p.entry().key() + "': '"
-                                    + PaperSections.display(p.titleText()) + "'",
-                            List.of(new Finding.Related(doc.path(), p.title().range(), "the entry's title"))));
-                }
-            });
+        List<PaperSections.Section> sections = PaperSections.of(doc);
+        for (int i = 0; i < sections.size(); i++) {
+            check(doc, sections.get(i), macros, out);
         }
         return out;
     }
 
+    /** One section (a method of its own, called per paper, without an Optional or a lambda per paper). */
+    private void check(Document doc, PaperSections.Section s, Map<String, String> macros, List<Finding> out) {
+        Pair p = pairOrNull(s, macros);
+        if (p != null && !PaperSections.sameTitle(p.heading(), p.titleText())) {
+            out.add(CheckSupport.finding(doc, code(), s.heading().titleRange(),
+                    "Heading '" + p.heading() + "' differs from the title of '" + p.entry().key() + "': '"
+                            + PaperSections.display(p.titleText()) + "'",
+                    List.of(new Finding.Related(doc.path(), p.title().range(), "the entry's title"))));
+        }
+    }
+
     private static Optional<Pair> pair(PaperSections.Section s, Map<String, String> macros) {
+        return Optional.ofNullable(pairOrNull(s, macros));
+    }
+
+    private static Pair pairOrNull(PaperSections.Section s, Map<String, String> macros) {
         List<BibEntry> entries = s.entries();
         if (entries.size() != 1 || !s.isItem()) {
-            return Optional.empty();
+            return null;
         }
         BibEntry e = entries.get(0);
-        Optional<BibField> title = e.field("title");
-        if (title.isEmpty() || title.get().value() == null) {
-            return Optional.empty();
+        BibField title = e.fieldOrNull("title");
+        if (title == null || title.value() == null) {
+            return null;
         }
-        String text = title.get().value().resolve(macros);
+        String text = title.value().resolve(macros);
         String heading = PaperSections.plain(s.heading().title());
         if (heading.equals(text)) {
             // The usual paper: the same text on both sides is never a mismatch (and has no fix).
-            return Optional.empty();
+            return null;
         }
         if (PaperSections.titleKey(text).isEmpty() || PaperSections.titleKey(heading).isEmpty()) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(new Pair(s, e, title.get(), text, heading));
+        return new Pair(s, e, title, text, heading);
     }
 
     /**
