@@ -27,10 +27,12 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
         // Earlier entries are found through hash indexes on each identity, not by comparing all pairs,
         // so a 10,000-entry list costs O(n), not O(n^2). Each index maps an identity to the earlier entries with
         // it: an Integer, or a List<Integer> when several (rare), so the usual unique identity costs no list.
-        Map<String, Object> byKey = new HashMap<>();
-        Map<String, Object> byDoi = new HashMap<>();
-        Map<String, Object> byArxiv = new HashMap<>();
-        Map<String, Object> byTitleAuthor = new HashMap<>();
+        // Sized for every entry up front: grown from 16 slots, each index re-hashed itself ten times at 10,000.
+        int capacity = refs.size() * 4 / 3 + 16;
+        Map<String, Object> byKey = new HashMap<>(capacity);
+        Map<String, Object> byDoi = new HashMap<>(capacity);
+        Map<String, Object> byArxiv = new HashMap<>(capacity);
+        Map<String, Object> byTitleAuthor = new HashMap<>(capacity);
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             EntryRef r = refs.get(i);

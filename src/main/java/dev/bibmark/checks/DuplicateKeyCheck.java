@@ -19,8 +19,9 @@ public final class DuplicateKeyCheck implements WorkspaceCheck {
 
     @Override
     public List<Finding> check(List<Document> docs, Config config) {
-        Map<String, List<EntryRef>> byKey = new LinkedHashMap<>();
-        for (EntryRef r : EntryRef.all(docs)) {
+        List<EntryRef> refs = EntryRef.all(docs);
+        Map<String, List<EntryRef>> byKey = new LinkedHashMap<>(refs.size() * 4 / 3 + 16);
+        for (EntryRef r : refs) {
             byKey.computeIfAbsent(r.keyLower(), k -> new ArrayList<>()).add(r);
         }
         List<Finding> out = new ArrayList<>();
