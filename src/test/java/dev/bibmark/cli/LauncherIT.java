@@ -102,9 +102,14 @@ class LauncherIT {
         Run check = run(Map.of("BIBMARK_CDS_ARCHIVE", archive.toString(),
                 "BIBMARK_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loaded), "check", dir.resolve("list.md").toString());
         assertEquals(0, check.status(), check.stderr());
-        List<String> fromJar = Files.readAllLines(loaded).stream()
+        List<String> outside = Files.readAllLines(loaded).stream()
                 .filter(l -> l.contains(" dev.bibmark.") && !l.contains("shared objects file")).toList();
-        assertTrue(fromJar.isEmpty(), "classes of a check loaded from the jar, not the archive: " + fromJar);
+        // Every class of ours comes from the archive (trained on the server only, a check loaded ~100 from the jar).
+        // A lambda may still be spun at run time: which call sites the JVM archives varied once in CI (a check's
+        // Suppressions::compute), though never here in several training runs; a few are tolerated, no class.
+        List<String> classes = outside.stream().filter(l -> !l.contains("$$Lambda$")).toList();
+        assertTrue(classes.isEmpty(), "classes of a check loaded from the jar, not the archive: " + classes);
+        assertTrue(outside.size() <= 3, "lambdas of a check spun at run time, not archived: " + outside);
         Run server = run(Map.of("BIBMARK_CDS_ARCHIVE", archive.toString(), "BIBMARK_JAVA_OPTS", "-Xshare:on"),
                 "--version");
         assertEquals(0, server.status(), server.stderr());
