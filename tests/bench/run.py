@@ -160,6 +160,7 @@ class Table:
 
     def __init__(self):
         self.rows = []
+        self.ratios = []
 
     def add(self, tool, size, fmt, measure, samples, rss_kb=None, defects="", cpu=None):
         secs = [s * 1000 for s in samples]
@@ -185,6 +186,12 @@ class Table:
         lines = ["| " + " | ".join(self.COLS) + " |", "|" + "---|" * len(self.COLS)]
         for r in self.rows:
             lines.append("| " + " | ".join(self.cell(r, c) for c in self.COLS) + " |")
+        if self.ratios:
+            lines += ["", "bibmark's wall time over the peer's, paired within each round:", "",
+                      "| size | bibmark on | peer | n | min | median | max |", "|---|---|---|---|---|---|---|"]
+            for q in self.ratios:
+                lines.append("| %d | %s | %s | %d | %.2f | %.2f | %.2f |" % (
+                    q["size"], q["bibmark"], q["peer"], q["n"], q["min"], q["median"], q["max"]))
         return "\n".join(lines)
 
 
@@ -288,6 +295,27 @@ def cli_benchmarks(args, gen, work, table, tools):
                 rss[i] = max(rss[i], maxrss)
         for i, (tool, fmt, *_rest) in enumerate(jobs):
             table.add(tool, n, fmt, "wall", samples[i], rss[i], defects[i], cpus[i])
+        table.ratios += paired_ratios(n, jobs, samples)
+
+
+def paired_ratios(n, jobs, samples):
+    """bibmark's wall time over a peer's, per round: the jobs of one round run back to back, so a ratio taken
+    within a round cancels the machine's slower and faster phases, which a ratio of two medians does not.
+    Compared: each bibmark format against bibtool (on the .bib) and against bibtex-tidy (on the .bib without
+    syntax errors, the only one it reads through)."""
+    index = {(tool, fmt): i for i, (tool, fmt, *_rest) in enumerate(jobs)}
+    peers = [("bibtool -d", "bib"), ("bibtex-tidy", "bib-nosyntax")]
+    out = []
+    for fmt in ("bib", "md", "bib-nosyntax"):
+        mine = index.get(("bibmark check", fmt))
+        for peer in peers:
+            theirs = index.get(peer)
+            if mine is None or theirs is None or not samples[mine]:
+                continue
+            r = sorted(a / b for a, b in zip(samples[mine], samples[theirs]))
+            out.append({"size": n, "bibmark": fmt, "peer": peer[0], "n": len(r), "min": r[0],
+                        "median": statistics.median(r), "max": r[-1]})
+    return out
 
 
 # ---- language server ----------------------------------------------------------------------------
@@ -586,7 +614,7 @@ def main():
     print()
     print(table.markdown())
     if args.json:
-        Path(args.json).write_text(json.dumps({"machine": info, "rows": table.rows}, indent=1))
+        Path(args.json).write_text(json.dumps({"machine": info, "rows": table.rows, "ratios": table.ratios}, indent=1))
     if args.markdown:
         Path(args.markdown).write_text(table.markdown() + "\n")
     if args.strict:
