@@ -80,6 +80,10 @@ public record Document(String path, String text, LineIndex lines, boolean markdo
         if (!(prev instanceof Pending p)) {
             return (T) prev;
         }
+        if (p.owner == Thread.currentThread()) {
+            // A computation asking for its own value would wait for itself forever: fail like the recursion would.
+            throw new IllegalStateException("derived value " + key + " depends on itself");
+        }
         try {
             return (T) p.join();
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
@@ -89,7 +93,10 @@ public record Document(String path, String text, LineIndex lines, boolean markdo
     }
 
     /** A value being computed by another thread ({@link #derived}). */
-    private static final class Pending extends java.util.concurrent.CompletableFuture<Object> {}
+    private static final class Pending extends java.util.concurrent.CompletableFuture<Object> {
+        /** The thread computing the value. */
+        final Thread owner = Thread.currentThread();
+    }
 
     /** Every entry of every block, in document order (listed once per snapshot). */
     public List<BibEntry> entries() {

@@ -64,4 +64,12 @@ class DerivedTest {
         assertEquals("ok", doc.derived(KEY, d -> "ok"));
         assertEquals("ok", doc.derived(KEY, d -> "other"), "memoized after a success");
     }
+
+    @Test
+    void aComputationThatAsksForItsOwnValueFailsInsteadOfWaitingForever() {
+        Document doc = Documents.parse("a.bib", "@misc{a, title={T}}");
+        Object self = new Object();
+        assertThrows(IllegalStateException.class, () -> doc.derived(self, d -> d.derived(self, x -> "inner")));
+        assertEquals("after", doc.derived(self, d -> "after"), "the failed computation left nothing behind");
+    }
 }
