@@ -1,5 +1,6 @@
 package dev.bibmark.cli;
 
+import dev.bibmark.util.Strings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -9,11 +10,11 @@ import java.nio.file.Path;
 
 /**
  * {@code bibmark --cds-training DIR} (not in the usage: the launcher's {@code --create-cds-archive} runs it in the
- * JVM that writes the class-data archive). It runs the command-line tools over the lists in {@code DIR}, and over a
- * generated list long enough to take their parallel paths, with the output thrown away, writes {@code DIR/ready},
- * and then serves the language server on stdin/stdout, which the launcher drives through a short session. One archive then holds the
- * classes (and lambdas) of both modes: trained on the server alone, a {@code check} loaded ~100 classes from the
- * jar and spun its lambdas at start.
+ * JVM whose loaded classes make the class-data archive). It runs the command-line tools over the lists in
+ * {@code DIR}, and over a generated list long enough to take their parallel paths, with the output thrown away,
+ * writes {@code DIR/ready}, and then serves the language server on stdin/stdout, which the launcher drives through a
+ * short session. One archive then holds the classes (and lambdas) of both modes: trained on the server alone, a
+ * {@code check} loaded ~100 classes from the jar and spun its lambdas at start.
  */
 final class CdsTraining {
     private CdsTraining() {}
@@ -56,10 +57,10 @@ final class CdsTraining {
     static String list(int n) {
         StringBuilder sb = new StringBuilder("# Generated list\n\n");
         for (int i = 0; i < n; i++) {
-            sb.append("## Paper number ").append(i).append(" about ").append(i % 2 == 0 ? "graphs" : "{\\\"o}ptimization")
+            sb.append("## Paper number ").append(i).append(" about ").append(subject(i))
                     .append(" [`").append(i % 3 == 0 ? "READ" : "UNREAD").append("`]\n\n")
                     .append("paper link: [here](https://arxiv.org/abs/").append(2000 + i % 20).append('.')
-                    .append(dev.bibmark.util.Strings.zeroPad(i, 5)).append(")\n\n")
+                    .append(Strings.zeroPad(i, 5)).append(")\n\n")
                     .append("```bibtex\n").append(entry(i, i % 97 == 5)).append("```\n\n");
         }
         return sb.toString();
@@ -76,13 +77,19 @@ final class CdsTraining {
     private static String entry(int i, boolean missingComma) {
         String key = i % 50 == 7 ? "smith2020dup" : "author" + i + "paper";
         return "@" + (i % 2 == 0 ? "article" : "inproceedings") + "{" + key + ",\n"
-                + "  title = {Paper number " + i + " about " + (i % 2 == 0 ? "graphs" : "{\\\"o}ptimization") + "},\n"
-                + "  author = {M{\\\"u}ller, Anna and Smith, Bob and " + (i % 5 == 0 ? "{\\L}ukasz Nowak" : "Zo\u00eb Lee")
-                + "}" + (missingComma ? "\n" : ",\n")
+                + "  title = {Paper number " + i + " about " + subject(i) + "},\n"
+                + "  author = {M{\\\"u}ller, Anna and Smith, Bob and "
+                + (i % 5 == 0 ? "{\\L}ukasz Nowak" : "Zo\u00eb Lee") + "}" + (missingComma ? "\n" : ",\n")
                 + (i % 2 == 0 ? "  journal = jmlr,\n" : "  booktitle = {Proceedings " + i + "},\n")
                 + "  year = " + (2000 + i % 20) + ",\n"
                 + "  doi = {10.1000/x" + i + "},\n"
-                + "  eprint = {" + (2000 + i % 20) + "." + dev.bibmark.util.Strings.zeroPad(i + (i % 13 == 0 ? 1 : 0), 5) + "},\n"
+                // Every 13th eprint differs from its paper link (a link-mismatch).
+                + "  eprint = {" + (2000 + i % 20) + "." + Strings.zeroPad(i + (i % 13 == 0 ? 1 : 0), 5) + "},\n"
                 + "}\n";
+    }
+
+    /** A plain title or one with LaTeX in it. */
+    private static String subject(int i) {
+        return i % 2 == 0 ? "graphs" : "{\\\"o}ptimization";
     }
 }

@@ -167,28 +167,21 @@ public final class Identifiers {
         for (int i = 0; i < u.length() && ascii; i++) {
             ascii = u.charAt(i) < 128;
         }
-        if (ascii) {
-            // Nothing to decompose or transliterate: only the letters are kept, lower-cased (what the steps
-            // below do to ASCII, in one pass).
-            StringBuilder out = new StringBuilder(u.length());
-            for (int i = 0; i < u.length(); i++) {
-                char c = u.charAt(i);
-                if (c >= 'A' && c <= 'Z') {
-                    c = (char) (c + ('a' - 'A'));
-                }
-                if (c >= 'a' && c <= 'z') {
-                    out.append(c);
-                }
-            }
-            return out.toString();
+        String s = u;
+        if (!ascii) {
+            // ASCII has nothing to decompose or transliterate.
+            s = Normalizer.normalize(u, Normalizer.Form.NFKD);
+            s = s.replace('ı', 'i').replace('ø', 'o').replace('Ø', 'o').replace('ł', 'l').replace('Ł', 'l')
+                    .replace("ß", "ss").replace("æ", "ae").replace("œ", "oe");
+            s = s.toLowerCase(Locale.ROOT);
         }
-        String s = Normalizer.normalize(u, Normalizer.Form.NFKD);
-        s = s.replace('ı', 'i').replace('ø', 'o').replace('Ø', 'o').replace('ł', 'l').replace('Ł', 'l')
-                .replace("ß", "ss").replace("æ", "ae").replace("œ", "oe");
-        s = s.toLowerCase(Locale.ROOT);
+        // Only the letters are kept, lower-cased (a loop, not toLowerCase, for ASCII).
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
             if (c >= 'a' && c <= 'z') {
                 out.append(c);
             }

@@ -15,18 +15,19 @@ public final class Keys {
      * (an empty key is not judged here).
      */
     public static String invalidChars(String key) {
-        int i0 = 0;
-        while (i0 < key.length() && !Character.isWhitespace(key.charAt(i0)) && BAD.indexOf(key.charAt(i0)) < 0) {
-            i0++;
+        int i = 0;
+        while (i < key.length() && !invalid(key.charAt(i))) {
+            i++;
         }
-        if (i0 == key.length()) {
-            return ""; // the usual case, without building a description of every character
-        }
+        // The usual valid key ends here, without a description built for any character.
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < key.length(); i++) {
+        for (; i < key.length(); i++) {
             char c = key.charAt(i);
+            if (!invalid(c)) {
+                continue;
+            }
             String shown = Character.isWhitespace(c) ? "whitespace" : "'" + c + "'";
-            if ((Character.isWhitespace(c) || BAD.indexOf(c) >= 0) && sb.indexOf(shown) < 0) {
+            if (sb.indexOf(shown) < 0) {
                 if (sb.length() > 0) {
                     sb.append(", ");
                 }
@@ -34,5 +35,9 @@ public final class Keys {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean invalid(char c) {
+        return Character.isWhitespace(c) || BAD.indexOf(c) >= 0;
     }
 }
