@@ -39,5 +39,5 @@ set "CDS="
 set "ARCHIVE=%BIBMARK_CDS_ARCHIVE%"
 if "%ARCHIVE%"=="" set "ARCHIVE=%JAR:~0,-4%.jsa"
 if /i not "%BIBMARK_CDS%"=="off" if exist "%ARCHIVE%" set CDS="-XX:SharedArchiveFile=%ARCHIVE%" -Xshare:auto
-"%JAVA%" -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+DisplayVMOutputToStderr -Xss4m %MODE% -Xmx%BIBMARK_HEAP% %CDS% %BIBMARK_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA%" -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+DisplayVMOutputToStderr -Xss4m %MODE% -Xmx%BIBMARK_HEAP% %CDS% %BIBMARK_JAVA_OPTS% -cp "%JAR%" dev.bibmark.cli.Main %*
 exit /b %ERRORLEVEL%
