@@ -6,6 +6,10 @@ import java.util.Arrays;
  * Line starts of a text, to convert between offsets and (line, character) pairs. Lines end at
  * {@code \n}, {@code \r\n} or {@code \r}, as in LSP and CommonMark. Characters are UTF-16 code
  * units. Immutable and thread-safe.
+ *
+ * <p>A byte order mark (U+FEFF) at the start of the text is not a character of line 0: editors drop it from the
+ * text they show and send (VS Code, Neovim, Emacs), so the text read from a file with one keeps it (it is written
+ * back) but its positions are those the editor shows. Line 0 starts after it; the mark itself sits at (0, 0).
  */
 public final class LineIndex {
     private final int[] starts;
@@ -20,6 +24,18 @@ public final class LineIndex {
         if (text instanceof String str && str.indexOf('\r') < 0) {
             return ofLf(str);
         }
+        return skipMark(ofChars(text), text);
+    }
+
+    /** Line 0 starts after a leading byte order mark (the class comment says why). */
+    private static LineIndex skipMark(LineIndex li, CharSequence text) {
+        if (li.length > 0 && text.charAt(0) == '\uFEFF') {
+            li.starts[0] = 1;
+        }
+        return li;
+    }
+
+    private static LineIndex ofChars(CharSequence text) {
         // Copied out in chunks: a loop over a char array is several times faster than charAt on a long String
         // before the JIT's second tier (the command line never gets there).
         int n = text.length();
@@ -63,7 +79,7 @@ public final class LineIndex {
             }
             s[count++] = i + 1;
         }
-        return new LineIndex(Arrays.copyOf(s, count), text.length());
+        return skipMark(new LineIndex(Arrays.copyOf(s, count), text.length()), text);
     }
 
     public int lineCount() {
@@ -83,13 +99,14 @@ public final class LineIndex {
     public int line(int offset) {
         int o = Math.max(0, Math.min(offset, length));
         int i = Arrays.binarySearch(starts, o);
-        return i >= 0 ? i : -i - 2;
+        // Offset 0 of a text with a byte order mark lies before line 0's start: it is on line 0.
+        return i >= 0 ? i : Math.max(0, -i - 2);
     }
 
     /** 0-based UTF-16 column of an offset. */
     public int character(int offset) {
         int o = Math.max(0, Math.min(offset, length));
-        return o - starts[line(o)];
+        return Math.max(0, o - starts[line(o)]);
     }
 
     /**

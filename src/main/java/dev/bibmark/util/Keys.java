@@ -19,7 +19,9 @@ public final class Keys {
         while (i < key.length() && !invalid(key.charAt(i))) {
             i++;
         }
-        // The usual valid key ends here, without a description built for any character.
+        if (i == key.length()) {
+            return ""; // the usual valid key: no description built
+        }
         StringBuilder sb = new StringBuilder();
         for (; i < key.length(); i++) {
             char c = key.charAt(i);

@@ -27,7 +27,8 @@ public final class TextFiles {
     /**
      * Reads a regular file (never a FIFO or device, which could block or never end) of at most {@code maxBytes}.
      * UTF-8 unless a UTF-16 byte order mark says otherwise; malformed bytes become U+FFFD instead of failing (the
-     * text is still checked). A UTF-8 BOM is kept as U+FEFF, as an editor would show it.
+     * text is still checked). A UTF-8 BOM is kept as U+FEFF, so that the file is written back with it; positions
+     * skip it as editors do ({@link dev.bibmark.text.LineIndex}).
      *
      * @throws TooLargeException when the file has more than {@code maxBytes} bytes
      */

@@ -102,6 +102,43 @@ class NavigationIT {
         }
     }
 
+    /**
+     * A .bib file saved with a UTF-8 byte order mark and not open: editors show (and would edit) its text without
+     * the mark, so the positions the server sends for it, here a rename of the key on its first line, must be those
+     * of that text. They were one character off on line 0, which broke the file.
+     */
+    @Test
+    void renameIntoAnUnopenedFileWithAByteOrderMark(@TempDir Path dir) throws Exception {
+        Path refs = dir.resolve("refs.bib");
+        Path notes = dir.resolve("notes.md");
+        String shown = "@misc{k1, title = {T}, author = {A}, year = {2001}}\n";
+        Files.write(refs, ("\uFEFF" + shown).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String notesText = "See [@k1].\n";
+        Files.writeString(notes, notesText);
+        String refsUri = refs.toUri().toString();
+        String notesUri = notes.toUri().toString();
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"workspaceFolders\":[{\"uri\":\""
+                    + dir.toUri() + "\",\"name\":\"ws\"}]}");
+            c.notify("initialized", "{}");
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + notesUri
+                    + "\",\"languageId\":\"markdown\",\"version\":1,\"text\":" + new com.google.gson.Gson().toJson(notesText) + "}}");
+            c.diagnosticsFor(notesUri);
+            JsonArray defs = c.call("textDocument/definition", "{" + doc(notesUri) + "," + pos(0, 7) + "}").getAsJsonArray("result");
+            JsonObject start = defs.get(0).getAsJsonObject().getAsJsonObject("range").getAsJsonObject("start");
+            assertEquals(0, start.get("line").getAsInt());
+            assertEquals(shown.indexOf("k1"), start.get("character").getAsInt());
+            JsonObject edit = c.call("textDocument/rename", "{" + doc(notesUri) + "," + pos(0, 7) + ",\"newName\":\"smith2001\"}")
+                    .getAsJsonObject("result").getAsJsonObject("changes");
+            assertEquals("@misc{smith2001, title = {T}, author = {A}, year = {2001}}\n",
+                    applyEdits(shown, edit.getAsJsonArray(refsUri)));
+            assertEquals("See [@smith2001].\n", applyEdits(notesText, edit.getAsJsonArray(notesUri)));
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
+
     /** Applies LSP TextEdits (JSON) to a text. */
     static String applyEdits(String text, JsonArray edits) {
         dev.bibmark.text.LineIndex li = dev.bibmark.text.LineIndex.of(text);

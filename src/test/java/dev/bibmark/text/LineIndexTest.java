@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@link LineIndex#of}'s fast scans (indexOf without CRs, chunks with them) find the line starts a plain loop finds. */
 class LineIndexTest {
-    /** The definition: a line ends at LF, CR or CRLF. */
+    /** The definition: a line ends at LF, CR or CRLF; line 0 starts after a leading byte order mark. */
     private static List<Integer> starts(CharSequence text) {
-        List<Integer> out = new ArrayList<>(List.of(0));
+        List<Integer> out = new ArrayList<>(List.of(text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0));
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
@@ -41,6 +41,9 @@ class LineIndexTest {
         for (int n = 0; n < 5000; n++) {
             int len = random.nextInt(n % 50 == 0 ? 40_000 : 60);
             StringBuilder sb = new StringBuilder(len);
+            if (random.nextInt(10) == 0) {
+                sb.append('\uFEFF');
+            }
             for (int i = 0; i < len; i++) {
                 sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
@@ -60,5 +63,32 @@ class LineIndexTest {
         assertStarts("\r");
         assertStarts("\n");
         assertStarts("\r\n");
+        assertStarts("\uFEFF");
+        assertStarts("\uFEFF\r\n");
+    }
+
+    /** A byte order mark is not a column: positions are those of the text an editor shows (and sends). */
+    @Test
+    void aByteOrderMarkIsNotACharacterOfLineZero() {
+        for (String eol : List.of("\n", "\r\n")) {
+            String text = "\uFEFF@misc{k," + eol + "  note={x}}" + eol;
+            String shown = text.substring(1);
+            LineIndex withMark = LineIndex.of(text);
+            LineIndex without = LineIndex.of(shown);
+            for (int o = 1; o <= text.length(); o++) {
+                assertEquals(without.line(o - 1), withMark.line(o), "line of " + o);
+                assertEquals(without.character(o - 1), withMark.character(o), "character of " + o);
+            }
+            // The mark itself is at (0, 0), and (0, 0) is the offset after it: an edit there goes after the mark.
+            assertEquals(0, withMark.line(0));
+            assertEquals(0, withMark.character(0));
+            assertEquals(1, withMark.offset(0, 0, text));
+            assertEquals(7, withMark.offset(0, 6, text));
+            assertEquals(text.indexOf("note"), withMark.offset(1, 2, text));
+            assertEquals(text.indexOf(eol), withMark.offset(0, 99, text));
+        }
+        // A mark that is not at the start is an ordinary character.
+        LineIndex inside = LineIndex.of("a\uFEFFb");
+        assertEquals(2, inside.character(2));
     }
 }
