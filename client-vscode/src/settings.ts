@@ -27,6 +27,7 @@ export const CHECK_CODES = [
   'link-mismatch',
   'missing-citation',
   'invalid-status',
+  'undefined-citation',
   'key-convention',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];

@@ -23,7 +23,7 @@ public final class Checker {
 
     /** Cross-document checks. */
     public static final List<WorkspaceCheck> WORKSPACE_CHECKS = List.of(
-            new DuplicateKeyCheck(), new DuplicateEntryCheck());
+            new DuplicateKeyCheck(), new DuplicateEntryCheck(), new UndefinedCitationCheck());
 
     /** Findings by path, then position, then code: the order every report uses. */
     public static final Comparator<Finding> ORDER = Checker::compare;
@@ -57,7 +57,7 @@ public final class Checker {
 
     /** Every check over the documents; {@code log} receives a line for each check that failed. */
     public static List<Finding> run(List<Document> docs, Config config, Consumer<String> log) {
-        if (WORKSPACE_CHECKS.stream().anyMatch(c -> config.severityOf(c.code()).isPresent())) {
+        if (config.severityOf(Code.DUPLICATE_KEY).isPresent() || config.severityOf(Code.DUPLICATE_ENTRY).isPresent()) {
             EntryRef.prepare(docs);
         }
         // Independent parts run on every core: each document's checks and the cross-document checks.

@@ -18,6 +18,7 @@ public enum Code {
     LINK_MISMATCH("link-mismatch", Severity.WARNING),
     MISSING_CITATION("missing-citation", Severity.INFORMATION),
     INVALID_STATUS("invalid-status", Severity.WARNING),
+    UNDEFINED_CITATION("undefined-citation", Severity.WARNING),
     /** Off unless configured; reported as a hint when turned on with "on". */
     KEY_CONVENTION("key-convention", Severity.HINT, false);
 

@@ -14,10 +14,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The cross-document checks ({@code duplicate-key}, {@code duplicate-entry}) as an incremental index: entries are
- * indexed by key, DOI, arXiv id and title + first author; after an edit, only the edited documents' entries are
- * re-indexed, and only the entries that share one of their old or new identities are checked again. Every other
- * finding is kept, since what it depends on (the entries sharing its identities) did not change. The findings
+ * The cross-document checks ({@code duplicate-key}, {@code duplicate-entry}, {@code undefined-citation}) as an
+ * incremental index: entries are indexed by key, DOI, arXiv id and title + first author; after an edit, only the
+ * edited documents' entries are re-indexed, and only the entries that share one of their old or new identities are
+ * checked again. Every other finding is kept, since what it depends on (the entries sharing its identities) did not
+ * change. Undefined citations are looked up again on each update in a count of every key (a document's citations
+ * are memoized on its snapshot, and a workspace has few of them next to its entries). The findings
  * equal {@link Checker#runWorkspace} on the same documents (a property test compares them over random edits).
  *
  * <p>Mutable, for one thread (the server's worker): {@link #update} changes this index.
@@ -48,6 +50,9 @@ public final class CrossDocument {
     private final Map<EntryRef, Finding> entryFindings = new IdentityHashMap<>();
     private boolean keyCheckOn;
     private boolean entryCheckOn;
+    private boolean citeCheckOn;
+    /** How many entries of the workspace have each key (lower-case), for undefined-citation. */
+    private final Map<String, Integer> keyCounts = new HashMap<>();
     private List<Finding> findings = List.of();
     /** Whether the index describes {@link #docs}; after a plain full run it is built on the next edit. */
     private boolean built;
@@ -132,6 +137,7 @@ public final class CrossDocument {
     }
 
     private void clear() {
+        keyCounts.clear();
         refsByPath.clear();
         index.clear();
         keyFindings.clear();
@@ -144,6 +150,12 @@ public final class CrossDocument {
         config = cfg;
         keyCheckOn = cfg.severityOf(Code.DUPLICATE_KEY).isPresent();
         entryCheckOn = cfg.severityOf(Code.DUPLICATE_ENTRY).isPresent();
+        citeCheckOn = cfg.severityOf(Code.UNDEFINED_CITATION).isPresent();
+        if (citeCheckOn) {
+            for (Document d : docs) {
+                UndefinedCitationCheck.addKeys(d, keyCounts, 1);
+            }
+        }
         if (!keyCheckOn && !entryCheckOn) {
             return;
         }
@@ -185,6 +197,12 @@ public final class CrossDocument {
     }
 
     private void reindex(List<Document> now, List<Integer> changed) {
+        if (citeCheckOn) {
+            for (int i : changed) {
+                UndefinedCitationCheck.addKeys(docs.get(i), keyCounts, -1);
+                UndefinedCitationCheck.addKeys(now.get(i), keyCounts, 1);
+            }
+        }
         docs = List.copyOf(now);
         if (!keyCheckOn && !entryCheckOn) {
             return;
@@ -312,6 +330,17 @@ public final class CrossDocument {
             raw.addAll(fs);
         }
         raw.addAll(entryFindings.values());
+        if (citeCheckOn) {
+            List<Finding> cites = new ArrayList<>();
+            try {
+                for (Document d : docs) {
+                    UndefinedCitationCheck.findings(d, keyCounts, cites);
+                }
+                raw.addAll(cites);
+            } catch (RuntimeException | StackOverflowError e) {
+                log.accept("check " + Code.UNDEFINED_CITATION.id() + " failed: " + e);
+            }
+        }
         return Checker.finishWorkspace(docs, raw, config);
     }
 }

@@ -2,12 +2,10 @@ package dev.bibmark.checks;
 
 import dev.bibmark.bibtex.BibEntry;
 import dev.bibmark.bibtex.BibField;
-import dev.bibmark.bibtex.BibValue;
 import dev.bibmark.config.Config;
 import dev.bibmark.markdown.Citation;
 import dev.bibmark.model.Document;
 import dev.bibmark.text.Edit;
-import dev.bibmark.text.TextRange;
 import dev.bibmark.util.KeyPattern;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,24 +101,14 @@ public final class KeyConventionCheck implements DocumentCheck {
                 }
             }
             for (BibEntry other : doc.entries()) {
-                other.field("crossref").map(BibField::value).ifPresent(v -> crossref(v, e.key(), key, edits));
+                dev.bibmark.model.Crossref c = dev.bibmark.model.Crossref.of(doc, other);
+                if (c != null && c.key().equalsIgnoreCase(e.key())) {
+                    edits.add(new Edit(c.range(), key));
+                }
             }
             return List.of(new Fix("Rename key to " + key, edits));
         }
         return List.of();
-    }
-
-    private static void crossref(BibValue v, String oldKey, String newKey, List<Edit> edits) {
-        if (v.parts().size() != 1 || v.parts().get(0) instanceof BibValue.Macro) {
-            return;
-        }
-        BibValue.Part p = v.parts().get(0);
-        String text = p.text();
-        if (text.trim().equalsIgnoreCase(oldKey) && !(p instanceof BibValue.Number)) {
-            int lead = text.indexOf(text.trim());
-            int start = p.range().start() + 1 + lead;
-            edits.add(new Edit(new TextRange(start, start + oldKey.length()), newKey));
-        }
     }
 
     private static String uniqueKey(Document doc, BibEntry self, String base) {

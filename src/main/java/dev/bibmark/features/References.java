@@ -1,8 +1,6 @@
 package dev.bibmark.features;
 
 import dev.bibmark.bibtex.BibEntry;
-import dev.bibmark.bibtex.BibField;
-import dev.bibmark.bibtex.BibValue;
 import dev.bibmark.markdown.Citation;
 import dev.bibmark.model.Document;
 import dev.bibmark.text.TextRange;
@@ -70,30 +68,9 @@ public final class References {
 
     /** The {@code crossref} value of an entry as an occurrence, when it names a key in braces or quotes. */
     static Optional<Occurrence> crossref(Document doc, BibEntry e) {
-        Optional<BibField> f = e.field("crossref");
-        if (f.isEmpty() || f.get().value() == null || f.get().value().parts().size() != 1) {
-            return Optional.empty();
-        }
-        BibValue.Part p = f.get().value().parts().get(0);
-        if (!(p instanceof BibValue.Braced || p instanceof BibValue.Quoted) || p.range().length() < 2) {
-            return Optional.empty();
-        }
-        // The part's text is the content between the delimiters; locate the key in the document itself.
-        String text = doc.text();
-        int s = p.range().start() + 1;
-        int end = p.range().end() - 1;
-        while (s < end && Character.isWhitespace(text.charAt(s))) {
-            s++;
-        }
-        while (end > s && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        String key = text.substring(s, end);
-        if (key.isEmpty() || !key.equals(p.text().trim())) {
-            return Optional.empty();
-        }
-        TextRange r = new TextRange(s, end);
-        return Optional.of(new Occurrence(doc, key, r, r, Kind.CROSSREF, null));
+        dev.bibmark.model.Crossref c = dev.bibmark.model.Crossref.of(doc, e);
+        return c == null ? Optional.empty()
+                : Optional.of(new Occurrence(doc, c.key(), c.range(), c.range(), Kind.CROSSREF, null));
     }
 
     /**

@@ -66,6 +66,7 @@ public final class QuickFixes {
             case UNDEFINED_STRING -> undefinedString(c, f);
             case INVALID_KEY -> invalidKey(c, f);
             case EMPTY_FIELD -> emptyField(c, f);
+            case UNDEFINED_CITATION -> undefinedCitation(c, f);
             case TITLE_MISMATCH, LINK_MISMATCH, MISSING_CITATION, INVALID_STATUS, KEY_CONVENTION -> listFixes(c, f);
         };
     }
@@ -121,6 +122,25 @@ public final class QuickFixes {
                     List.of(new Edit(e.typeRange(), sameCase(e.type(), "misc"))), !complete, false));
         }
         return out;
+    }
+
+    /**
+     * "Change to 'k'" for each of the (at most three) keys of the workspace nearest to an undefined one, nearest
+     * first: the usual cause is a typo. Not safe for fix-all, which would pick a paper for the user.
+     */
+    private static List<Fix> undefinedCitation(Context c, Finding f) {
+        for (dev.bibmark.checks.UndefinedCitationCheck.Ref r : dev.bibmark.checks.UndefinedCitationCheck.refs(c.doc)) {
+            if (!r.range().equals(f.range())) {
+                continue;
+            }
+            List<Fix> out = new ArrayList<>();
+            for (String k : dev.bibmark.checks.UndefinedCitationCheck.nearest(c.workspace, r.key(), 3)) {
+                out.add(Fix.of("Change to '" + k + "'", f, c.doc.path(), List.of(new Edit(f.range(), k)), out.isEmpty(),
+                        false));
+            }
+            return out;
+        }
+        return List.of();
     }
 
     private static List<Fix> undefinedString(Context c, Finding f) {

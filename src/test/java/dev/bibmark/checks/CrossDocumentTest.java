@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The incremental cross-document index gives exactly the findings of running the checks in full, after any
  * sequence of edits: keys, DOIs, arXiv ids and titles that start or stop colliding, in the edited document or
- * another, with suppressions, and with the checks switched off.
+ * another, with suppressions, and with the checks switched off; citations and crossrefs whose key appears or
+ * disappears elsewhere.
  */
 class CrossDocumentTest {
     private static final String[] KEYS = {"smith2020", "Smith2020", "doe2021", "lee2019", "kim2022"};
@@ -24,6 +25,8 @@ class CrossDocumentTest {
     private static final String[] AUTHORS = {"Smith, John", "Doe, Jane", "John Smith"};
     private static final String[] DOIS = {null, "10.1000/abc", "https://doi.org/10.1000/ABC", "10.1000/xyz"};
     private static final String[] ARXIV = {null, "2401.01234", "2401.01234v2", "2302.00001"};
+    /** Cited keys: the entries' keys in other cases, and one no entry has. */
+    private static final String[] CITED = {"smith2020", "SMITH2020", "doe2021", "lee2019", "kim2022", "nobody1999"};
 
     private static String entry(Random r) {
         StringBuilder sb = new StringBuilder("@article{").append(KEYS[r.nextInt(KEYS.length)]).append(",\n");
@@ -36,6 +39,9 @@ class CrossDocumentTest {
         String arxiv = ARXIV[r.nextInt(ARXIV.length)];
         if (arxiv != null) {
             sb.append("  eprint = {").append(arxiv).append("},\n");
+        }
+        if (r.nextInt(6) == 0) {
+            sb.append("  crossref = {").append(CITED[r.nextInt(CITED.length)]).append("},\n");
         }
         sb.append("  year = ").append(2019 + r.nextInt(3)).append(",\n}\n");
         return sb.toString();
@@ -51,6 +57,10 @@ class CrossDocumentTest {
             }
             sb.append("```bibtex\n").append(entry(r)).append("```\n\n");
         }
+        if (r.nextInt(2) == 0) {
+            sb.append("See [@").append(CITED[r.nextInt(CITED.length)]).append("] and \\cite{")
+                    .append(CITED[r.nextInt(CITED.length)]).append("}.\n");
+        }
         return Documents.parse(path, sb.toString());
     }
 
@@ -58,8 +68,10 @@ class CrossDocumentTest {
     void incrementalEqualsFullOverRandomEdits() {
         Random r = new Random(17);
         int withFindings = 0;
+        int withUndefined = 0;
         for (Config config : List.of(Config.DEFAULT,
                 Config.DEFAULT.withSeverity(Code.DUPLICATE_KEY, Optional.empty()),
+                Config.DEFAULT.withSeverity(Code.UNDEFINED_CITATION, Optional.empty()),
                 Config.DEFAULT.withSeverity(Code.DUPLICATE_ENTRY, Optional.of(Severity.ERROR)))) {
             for (int run = 0; run < 40; run++) {
                 List<Document> docs = new ArrayList<>();
@@ -85,12 +97,16 @@ class CrossDocumentTest {
                     if (!expected.isEmpty()) {
                         withFindings++;
                     }
+                    if (expected.stream().anyMatch(f -> f.code() == Code.UNDEFINED_CITATION)) {
+                        withUndefined++;
+                    }
                     assertEquals(expected, index.update(docs, config), "run " + run + " step " + step);
                 }
                 assertTrue(log.isEmpty(), log.toString());
             }
         }
         assertTrue(withFindings > 1000, "steps with findings: " + withFindings);
+        assertTrue(withUndefined > 300, "steps with an undefined citation: " + withUndefined);
     }
 
     @Test

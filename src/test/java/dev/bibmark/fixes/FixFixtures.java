@@ -35,6 +35,17 @@ final class FixFixtures {
                   archivePrefix = {arXiv}
                 }
                 """)));
+        m.put("citation and crossref typos", FixHarness.parse(
+                "a.md", section("Attention Is All You Need", null, """
+                        @inproceedings{vaswani2017attention,
+                          title = {Attention Is All You Need},
+                          author = {Vaswani, Ashish},
+                          booktitle = {NeurIPS},
+                          year = {2017},
+                          crossref = {neurips2071}
+                        }"""),
+                "b.md", "# Notes\n\nSee [@vaswani2017atention; @vaswani2017attention].\n",
+                "c.bib", "@proceedings{neurips2017, title = {NeurIPS 2017}, year = 2017}\n"));
         m.put("paper without a block", FixHarness.parse("a.md",
                 "# Papers\n\n#### Husky: A Unified Agent [`UNREAD`]\n\npaper link: [here](https://arxiv.org/abs/2406.06469)\n"));
         m.put("unknown status tag", FixHarness.parse("a.md",

@@ -1,0 +1,169 @@
+package dev.bibmark.checks;
+
+import dev.bibmark.bibtex.BibEntry;
+import dev.bibmark.config.Config;
+import dev.bibmark.markdown.Citation;
+import dev.bibmark.model.Crossref;
+import dev.bibmark.model.Document;
+import dev.bibmark.text.TextRange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code undefined-citation}: a citation names a key that no entry of the checked files (the workspace, in the
+ * server) has. Keys match ignoring case, as in BibTeX. What counts as a citation here: a Pandoc citation in
+ * brackets ({@code [@key]}, {@code [see @a; @b, p. 3]}, {@code [-@key]}), a key of a LaTeX cite command
+ * ({@code \cite{a,b}}; {@code \nocite{*}} cites everything) and a {@code crossref} value (BibTeX's "bad cross
+ * reference"). A bare {@code @name} in running text is not judged: in a README it is as often a user's handle as
+ * a citation. The finding is on the key.
+ */
+public final class UndefinedCitationCheck implements WorkspaceCheck {
+    @Override
+    public Code code() {
+        return Code.UNDEFINED_CITATION;
+    }
+
+    /** A key a document refers to, where it stands, and whether it is a crossref (else a citation). */
+    public record Ref(String key, String keyLower, TextRange range, boolean crossref) {}
+
+    /** The references of a document's text, memoized on the snapshot. */
+    private record Refs(List<Ref> list) {}
+
+    @Override
+    public List<Finding> check(List<Document> docs, Config config) {
+        Map<String, Integer> keys = new HashMap<>();
+        for (Document d : docs) {
+            addKeys(d, keys, 1);
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Document d : docs) {
+            findings(d, keys, out);
+        }
+        return out;
+    }
+
+    /** Adds {@code delta} to the count of every key defined in {@code d} (lower-case), dropping keys that reach 0. */
+    static void addKeys(Document d, Map<String, Integer> counts, int delta) {
+        for (BibEntry e : d.entries()) {
+            if (!e.key().isEmpty()) {
+                counts.merge(e.key().toLowerCase(Locale.ROOT), delta, (a, b) -> a + b == 0 ? null : a + b);
+            }
+        }
+    }
+
+    /** The findings of the references of {@code d} whose key is not in {@code defined}. */
+    static void findings(Document d, Map<String, Integer> defined, List<Finding> out) {
+        for (Ref r : refs(d)) {
+            if (!defined.containsKey(r.keyLower())) {
+                out.add(CheckSupport.finding(d, Code.UNDEFINED_CITATION, r.range(), r.crossref()
+                        ? "crossref '" + r.key() + "' is not the key of any entry"
+                        : "Citation key '" + r.key() + "' is not the key of any entry"));
+            }
+        }
+    }
+
+    /** The references of a document (citations as defined in the class comment, and crossrefs), in text order. */
+    public static List<Ref> refs(Document d) {
+        return d.derived(Refs.class, UndefinedCitationCheck::computeRefs).list();
+    }
+
+    private static Refs computeRefs(Document d) {
+        List<Ref> out = new ArrayList<>();
+        String text = d.text();
+        for (Citation c : d.markdownIndex().citations()) {
+            if (c.key().equals("*")) {
+                continue;
+            }
+            if (c.kind() == Citation.Kind.LATEX || inBrackets(text, c.keyRange())) {
+                out.add(new Ref(c.key(), c.key().toLowerCase(Locale.ROOT), c.keyRange(), false));
+            }
+        }
+        for (BibEntry e : d.entries()) {
+            Crossref x = Crossref.of(d, e);
+            if (x != null) {
+                out.add(new Ref(x.key(), x.key().toLowerCase(Locale.ROOT), x.range(), true));
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+        return new Refs(List.copyOf(out));
+    }
+
+    /** How far a bracket around a Pandoc citation is looked for, on each side. */
+    private static final int BRACKET_REACH = 500;
+
+    /**
+     * Whether a Pandoc citation stands inside brackets: a {@code [} before it and a {@code ]} after it with no other
+     * bracket between, in the same paragraph, and the {@code ]} not opening a link ({@code [@x](url)} is link text).
+     */
+    static boolean inBrackets(String text, TextRange key) {
+        int i = key.start() - 1;
+        int stop = Math.max(0, key.start() - BRACKET_REACH);
+        boolean open = false;
+        for (; i >= stop; i--) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                open = true;
+                break;
+            }
+            if (c == ']' || blankLineAt(text, i)) {
+                return false;
+            }
+        }
+        if (!open) {
+            return false;
+        }
+        int end = Math.min(text.length(), key.end() + BRACKET_REACH);
+        for (int j = key.end(); j < end; j++) {
+            char c = text.charAt(j);
+            if (c == ']') {
+                return j + 1 >= text.length() || (text.charAt(j + 1) != '(' && text.charAt(j + 1) != '[');
+            }
+            if (c == '[' || blankLineAt(text, j)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a line break at {@code i} is followed by a blank line (which ends a paragraph). */
+    private static boolean blankLineAt(String text, int i) {
+        if (text.charAt(i) != '\n') {
+            return false;
+        }
+        for (int j = i + 1; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The keys of the workspace nearest to {@code key} (edit distance, at most {@code max}), best first. */
+    public static List<String> nearest(List<Document> workspace, String key, int max) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        int limit = Math.max(1, Math.min(3, lower.length() / 3));
+        Map<String, Integer> best = new HashMap<>();
+        for (Document d : workspace) {
+            for (BibEntry e : d.entries()) {
+                String k = e.key();
+                if (k.isEmpty() || Math.abs(k.length() - key.length()) > limit || best.containsKey(k)) {
+                    continue;
+                }
+                int dist = dev.bibmark.util.Strings.distance(lower, k.toLowerCase(Locale.ROOT));
+                if (dist > 0 && dist <= limit) {
+                    best.put(k, dist);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>(best.keySet());
+        out.sort((a, b) -> best.get(a).equals(best.get(b)) ? a.compareTo(b) : Integer.compare(best.get(a), best.get(b)));
+        return out.subList(0, Math.min(max, out.size()));
+    }
+}
