@@ -139,6 +139,66 @@ class NavigationIT {
         }
     }
 
+    /**
+     * undefined-citation through the server's incremental cross-document index: a citation in one open file is
+     * undefined until an edit in another open file gives an entry its key, and is again after the edit is undone.
+     */
+    @Test
+    void aCitationIsDefinedByAnEditInAnotherFile(@TempDir Path dir) throws Exception {
+        Path notes = dir.resolve("notes.md");
+        Path list = dir.resolve("list.md");
+        String notesText = "See [@smith2020deep] and \\cite{smith2020deep}.\n";
+        String listText = "# P\n\n```bibtex\n@misc{smith2020dep, title = {Deep}}\n```\n";
+        Files.writeString(notes, notesText);
+        Files.writeString(list, listText);
+        String notesUri = notes.toUri().toString();
+        String listUri = list.toUri().toString();
+        com.google.gson.Gson gson = new com.google.gson.Gson();
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"initializationOptions\":{\"bibmark\":"
+                    + "{\"diagnostics\":{\"debounceMs\":0}}},\"workspaceFolders\":[{\"uri\":\"" + dir.toUri()
+                    + "\",\"name\":\"ws\"}]}");
+            c.notify("initialized", "{}");
+            for (String[] f : new String[][] {{notesUri, notesText}, {listUri, listText}}) {
+                c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + f[0]
+                        + "\",\"languageId\":\"markdown\",\"version\":1,\"text\":" + gson.toJson(f[1]) + "}}");
+            }
+            JsonArray before = undefinedCitations(c, notesUri, 2);
+            assertEquals(6, before.get(0).getAsJsonObject().getAsJsonObject("range").getAsJsonObject("start")
+                    .get("character").getAsInt());
+            assertTrue(before.get(0).getAsJsonObject().get("message").getAsString().contains("'smith2020deep'"));
+            // Typing the missing "e" into the entry's key defines the key: both findings go.
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":\"" + listUri + "\",\"version\":2},"
+                    + "\"contentChanges\":[{\"range\":{\"start\":{\"line\":3,\"character\":16},\"end\":{\"line\":3,"
+                    + "\"character\":16}},\"text\":\"e\"}]}");
+            undefinedCitations(c, notesUri, 0);
+            // And back.
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":\"" + listUri + "\",\"version\":3},"
+                    + "\"contentChanges\":[{\"range\":{\"start\":{\"line\":3,\"character\":16},\"end\":{\"line\":3,"
+                    + "\"character\":17}},\"text\":\"\"}]}");
+            undefinedCitations(c, notesUri, 2);
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Waits for a publish of {@code uri} with {@code count} undefined-citation diagnostics and returns them. */
+    private static JsonArray undefinedCitations(RawClient c, String uri, int count) throws InterruptedException {
+        while (true) {
+            JsonArray all = c.diagnosticsFor(uri).getAsJsonObject("params").getAsJsonArray("diagnostics");
+            JsonArray out = new JsonArray();
+            for (JsonElement d : all) {
+                if ("undefined-citation".equals(d.getAsJsonObject().get("code").getAsString())) {
+                    out.add(d);
+                }
+            }
+            if (out.size() == count) {
+                return out;
+            }
+        }
+    }
+
     /** Applies LSP TextEdits (JSON) to a text. */
     static String applyEdits(String text, JsonArray edits) {
         dev.bibmark.text.LineIndex li = dev.bibmark.text.LineIndex.of(text);
