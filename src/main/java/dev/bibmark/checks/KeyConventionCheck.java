@@ -78,7 +78,8 @@ public final class KeyConventionCheck implements DocumentCheck {
     /**
      * The fix of a {@code key-convention} finding: "Rename key to K" where K is the generated key (with a
      * suffix a, b, ... if another entry of the document has it). It renames the key, every citation of it
-     * in the document ({@code [@key]}, {@code \cite{key}}) and every {@code crossref} to it. Citations in
+     * in the document ({@code [@key]}, {@code \cite{key}}) and every {@code crossref}, {@code xref} and {@code related}
+     * link to it. Citations in
      * other files are the rename feature's job.
      */
     public static List<Fix> fixes(Document doc, Finding finding, Config config) {
@@ -101,9 +102,10 @@ public final class KeyConventionCheck implements DocumentCheck {
                 }
             }
             for (BibEntry other : doc.entries()) {
-                dev.bibmark.model.Crossref c = dev.bibmark.model.Crossref.of(doc, other);
-                if (c != null && c.key().equalsIgnoreCase(e.key())) {
-                    edits.add(new Edit(c.range(), key));
+                for (dev.bibmark.model.KeyLink l : dev.bibmark.model.KeyLink.of(doc, other)) {
+                    if (l.key().equalsIgnoreCase(e.key())) {
+                        edits.add(new Edit(l.range(), key));
+                    }
                 }
             }
             return List.of(new Fix("Rename key to " + key, edits));

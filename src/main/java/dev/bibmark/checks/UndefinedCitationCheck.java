@@ -3,7 +3,7 @@ package dev.bibmark.checks;
 import dev.bibmark.bibtex.BibEntry;
 import dev.bibmark.config.Config;
 import dev.bibmark.markdown.Citation;
-import dev.bibmark.model.Crossref;
+import dev.bibmark.model.KeyLink;
 import dev.bibmark.model.Document;
 import dev.bibmark.text.TextRange;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import java.util.Map;
  * {@code undefined-citation}: a citation names a key that no entry of the checked files (the workspace, in the
  * server) has. Keys match ignoring case, as in BibTeX. What counts as a citation here: a Pandoc citation in
  * brackets ({@code [@key]}, {@code [see @a; @b, p. 3]}, {@code [-@key]}), a key of a LaTeX cite command
- * ({@code \cite{a,b}}; {@code \nocite{*}} cites everything) and a {@code crossref} value (BibTeX's "bad cross
- * reference"). A bare {@code @name} in running text is not judged: in a README it is as often a user's handle as
+ * ({@code \cite{a,b}}; {@code \nocite{*}} cites everything) and the keys an entry links to: {@code crossref}
+ * (BibTeX's "bad cross reference"), BibLaTeX's {@code xref} and {@code related} ({@link KeyLink}). A bare {@code @name} in running text is not judged: in a README it is as often a user's handle as
  * a citation. The finding is on the key.
  */
 public final class UndefinedCitationCheck implements WorkspaceCheck {
@@ -26,8 +26,8 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
         return Code.UNDEFINED_CITATION;
     }
 
-    /** A key a document refers to, where it stands, and whether it is a crossref (else a citation). */
-    public record Ref(String key, String keyLower, TextRange range, boolean crossref) {}
+    /** A key a document refers to, where it stands, and the field that names it (null for a citation). */
+    public record Ref(String key, String keyLower, TextRange range, String field) {}
 
     /** The references of a document's text, memoized on the snapshot. */
     private record Refs(List<Ref> list) {}
@@ -58,9 +58,9 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
     static void findings(Document d, Map<String, Integer> defined, List<Finding> out) {
         for (Ref r : refs(d)) {
             if (!defined.containsKey(r.keyLower())) {
-                out.add(CheckSupport.finding(d, Code.UNDEFINED_CITATION, r.range(), r.crossref()
-                        ? "crossref '" + r.key() + "' is not the key of any entry"
-                        : "Citation key '" + r.key() + "' is not the key of any entry"));
+                out.add(CheckSupport.finding(d, Code.UNDEFINED_CITATION, r.range(),
+                        (r.field() != null ? r.field() + " '" : "Citation key '") + r.key()
+                                + "' is not the key of any entry"));
             }
         }
     }
@@ -78,13 +78,12 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
                 continue;
             }
             if (c.kind() == Citation.Kind.LATEX || inBrackets(text, c.keyRange())) {
-                out.add(new Ref(c.key(), c.key().toLowerCase(Locale.ROOT), c.keyRange(), false));
+                out.add(new Ref(c.key(), c.key().toLowerCase(Locale.ROOT), c.keyRange(), null));
             }
         }
         for (BibEntry e : d.entries()) {
-            Crossref x = Crossref.of(d, e);
-            if (x != null) {
-                out.add(new Ref(x.key(), x.key().toLowerCase(Locale.ROOT), x.range(), true));
+            for (KeyLink x : KeyLink.of(d, e)) {
+                out.add(new Ref(x.key(), x.key().toLowerCase(Locale.ROOT), x.range(), x.field()));
             }
         }
         out.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));

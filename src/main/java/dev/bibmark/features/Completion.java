@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Citation-key completion: after {@code [@}, {@code @}, in {@code \cite{…}} lists and in {@code crossref}. */
+/**
+ * Citation-key completion: after {@code [@}, {@code @}, in {@code \cite{…}} lists, and in {@code crossref}, {@code xref}
+ * and {@code related} values.
+ */
 public final class Completion {
     private Completion() {}
 
@@ -32,7 +35,9 @@ public final class Completion {
 
     private static final Pattern PANDOC = Pattern.compile("(?:^|[\\s\\[;(])-?@([\\w:.#$%&+?<>~/-]*)$");
     private static final Pattern LATEX = Pattern.compile("\\\\[A-Za-z]*cite[A-Za-z]*\\*?(?:\\[[^\\]]*\\]){0,2}\\{([^}]*)$");
-    private static final Pattern CROSSREF = Pattern.compile("(?i)crossref\\s*=\\s*[{\"]([^}\",]*)$");
+    /** In a field that names one key ({@code crossref}, {@code xref}) or a list of them ({@code related}). */
+    private static final Pattern CROSSREF = Pattern.compile(
+            "(?i)\\b(?:(?:crossref|xref)\\s*=\\s*[{\"]\\s*|related\\s*=\\s*[{\"](?:[^}\"]*,)?\\s*)([^}\",\\s]*)$");
 
     /** The typed part of the key before the cursor, or empty when the cursor is not in a key context. */
     static Optional<int[]> context(Document doc, int offset) {

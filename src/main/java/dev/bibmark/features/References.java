@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Where citation keys occur: entry keys (definitions), citations in prose ({@code [@key]}, {@code @key},
- * {@code \cite{a,b}}) and {@code crossref} values inside BibTeX. Keys match case-insensitively, as in BibTeX.
+ * {@code \cite{a,b}}) and the keys entries link to inside BibTeX ({@code crossref}, {@code xref}, {@code related}:
+ * {@link dev.bibmark.model.KeyLink}). Keys match case-insensitively, as in BibTeX.
  */
 public final class References {
     private References() {}
@@ -25,7 +26,7 @@ public final class References {
         DEFINITION,
         /** A citation in Markdown prose. */
         CITATION,
-        /** The value of a {@code crossref} field. */
+        /** A key in a {@code crossref}, {@code xref} or {@code related} field. */
         CROSSREF
     }
 
@@ -60,17 +61,23 @@ public final class References {
             if (!e.key().isEmpty()) {
                 out.add(new Occurrence(doc, e.key(), e.keyRange(), e.range(), Kind.DEFINITION, null));
             }
-            crossref(doc, e).ifPresent(out::add);
+            out.addAll(links(doc, e));
         }
         out.sort(Comparator.comparingInt(o -> o.range().start()));
         return out;
     }
 
-    /** The {@code crossref} value of an entry as an occurrence, when it names a key in braces or quotes. */
-    static Optional<Occurrence> crossref(Document doc, BibEntry e) {
-        dev.bibmark.model.Crossref c = dev.bibmark.model.Crossref.of(doc, e);
-        return c == null ? Optional.empty()
-                : Optional.of(new Occurrence(doc, c.key(), c.range(), c.range(), Kind.CROSSREF, null));
+    /** The keys an entry links to ({@code crossref}, {@code xref}, {@code related}) as occurrences. */
+    static List<Occurrence> links(Document doc, BibEntry e) {
+        List<dev.bibmark.model.KeyLink> links = dev.bibmark.model.KeyLink.of(doc, e);
+        if (links.isEmpty()) {
+            return List.of();
+        }
+        List<Occurrence> out = new ArrayList<>(links.size());
+        for (dev.bibmark.model.KeyLink l : links) {
+            out.add(new Occurrence(doc, l.key(), l.range(), l.range(), Kind.CROSSREF, null));
+        }
+        return out;
     }
 
     /**
@@ -131,7 +138,7 @@ public final class References {
         return out;
     }
 
-    /** How often each key (lower-case) is cited or crossref'd in the workspace. */
+    /** How often each key (lower-case) is cited or linked to by another entry in the workspace. */
     public static Map<String, Integer> citationCounts(List<Document> workspace) {
         Map<String, Integer> counts = new HashMap<>();
         for (Document d : workspace) {
@@ -139,7 +146,9 @@ public final class References {
                 counts.merge(c.key().toLowerCase(Locale.ROOT), 1, Integer::sum);
             }
             for (BibEntry e : d.entries()) {
-                crossref(d, e).ifPresent(o -> counts.merge(o.key().toLowerCase(Locale.ROOT), 1, Integer::sum));
+                for (Occurrence o : links(d, e)) {
+                    counts.merge(o.key().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                }
             }
         }
         return counts;

@@ -73,6 +73,17 @@ class UndefinedCitationCheckTest {
     }
 
     @Test
+    void biblatexXrefAndRelatedLinks() {
+        Document bib = Documents.parse("refs.bib", "@book{whole, title = {W}}\n"
+                + "@inbook{part, xref = {Whole}, title = {P}}\n"
+                + "@article{review, related = {whole, gone1 , part,gone2}, title = {R}}\n"
+                + "@article{odd, xref = {a, b}, related = jan, title = {R}}\n");
+        assertEquals(List.of("gone1@2:35", "gone2@2:48"), undefined(bib));
+        assertEquals("related 'gone1' is not the key of any entry", Checker.run(List.of(bib), Config.DEFAULT).stream()
+                .filter(x -> x.code() == Code.UNDEFINED_CITATION).findFirst().orElseThrow().message());
+    }
+
+    @Test
     void offInTheConfigAndSuppressedInPlace() {
         Document d = Documents.parse("notes.md", "See [@ghost].\n\n<!-- bibmark-disable-next-line undefined-citation -->\n"
                 + "And [@ghost2].\n");

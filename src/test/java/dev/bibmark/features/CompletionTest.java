@@ -137,6 +137,20 @@ class CompletionTest {
                 .contains("vaswani2017attention"));
     }
 
+    /** BibLaTeX's {@code xref} (one key) and {@code related} (a list: the key after the last comma is completed). */
+    @Test
+    void xrefAndRelatedCompleteKeys() {
+        for (String text : List.of("  xref = { vas|}", "  related = {vas|}", "  related = {a, vas|}", "  RELATED = \"a,vas|\"")) {
+            List<Completion.Item> items = complete("```bibtex\n@inproceedings{k,\n" + text + "\n}\n```\n", false);
+            assertTrue(labels(items).contains("vaswani2017attention"), text);
+            Completion.Item it = items.stream().filter(i -> i.label().equals("vaswani2017attention")).findFirst().orElseThrow();
+            assertEquals(3, it.replace().length(), text); // replaces "vas" only
+        }
+        // Not in other fields that end in "xref" or hold "related" words.
+        assertTrue(complete("```bibtex\n@inproceedings{k,\n  myxref = {vas|}\n}\n```\n", false).stream()
+                .noneMatch(i -> i.label().equals("vaswani2017attention")));
+    }
+
     @Test
     void bibFilesToo() {
         int at = "@article{k,\n  ".length();

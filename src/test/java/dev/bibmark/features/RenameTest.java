@@ -86,6 +86,27 @@ class RenameTest {
         assertEquals(fromEntry.edits(), Rename.rename(f.docs(), notes, inCrossref, "vaswani2017attention").edits());
     }
 
+    /** BibLaTeX's {@code xref} and {@code related} links are renamed with the entry, inside a list of keys too. */
+    @Test
+    void xrefAndRelatedLinksAreRenamed() {
+        Fixture f = Fixture.of("""
+                //- refs.bib
+                @book{wh$0ole, title = {Whole}}
+                @inbook{part, xref = {whole}, title = {Part}}
+                @article{review, related = {other, Whole ,x}, title = {Review}}
+                """);
+        Rename.Result r = Rename.rename(f.docs(), f.cursorDocument(), f.cursor(), "whole2020");
+        assertEquals("""
+                @book{whole2020, title = {Whole}}
+                @inbook{part, xref = {whole2020}, title = {Part}}
+                @article{review, related = {other, whole2020 ,x}, title = {Review}}
+                """, apply(f.docs(), r).get("refs.bib"));
+        // From the related list, the same rename.
+        Document refs = f.doc("refs.bib");
+        int inRelated = refs.text().indexOf("Whole ,") + 2;
+        assertEquals(r.edits(), Rename.rename(f.docs(), refs, inRelated, "whole2020").edits());
+    }
+
     @Test
     void prepareGivesTheKeyRangeOrAnError() {
         Fixture f = Fixture.of(TWO_FILES);
