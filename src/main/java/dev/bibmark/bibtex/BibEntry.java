@@ -43,4 +43,17 @@ public record BibEntry(String type, TextRange typeRange, String key, TextRange k
     public boolean hasField(String name) {
         return fieldOrNull(name) != null;
     }
+
+    /** The fields whose value names other entries' keys: BibTeX's {@code crossref}, BibLaTeX's {@code xref}, {@code related}. */
+    public static final List<String> KEY_LINK_FIELDS = List.of("crossref", "xref", "related");
+
+    /** Whether a field names other entries' keys ({@link #KEY_LINK_FIELDS}). */
+    public boolean hasKeyLinks() {
+        for (int i = 0; i < fields.size(); i++) {
+            if (KEY_LINK_FIELDS.contains(fields.get(i).nameLower())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

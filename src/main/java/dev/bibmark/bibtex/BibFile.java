@@ -16,6 +16,8 @@ public final class BibFile {
     private final List<StringDef> strings;
     /** One memoized value and its key (see {@link #memo}). */
     private volatile Object[] memo;
+    /** {@link #hasKeyLinks}: -1 until computed, then 0 or 1. */
+    private volatile int keyLinks = -1;
 
     public BibFile(List<BibObject> objects, List<SyntaxError> errors) {
         this.objects = List.copyOf(objects);
@@ -47,6 +49,25 @@ public final class BibFile {
 
     public List<StringDef> strings() {
         return strings;
+    }
+
+    /**
+     * Whether an entry has a field that names other entries' keys ({@link BibEntry#KEY_LINK_FIELDS}); computed once,
+     * so that a keystroke in a long list does not look through every field of every block for them.
+     */
+    public boolean hasKeyLinks() {
+        int k = keyLinks;
+        if (k < 0) {
+            k = 0;
+            for (BibEntry e : entries) {
+                if (e.hasKeyLinks()) {
+                    k = 1;
+                    break;
+                }
+            }
+            keyLinks = k;
+        }
+        return k == 1;
     }
 
     /**

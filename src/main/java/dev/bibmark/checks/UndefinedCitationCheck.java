@@ -34,11 +34,18 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
 
     @Override
     public List<Finding> check(List<Document> docs, Config config) {
+        List<Finding> out = new ArrayList<>();
+        boolean any = false;
+        for (Document d : docs) {
+            any |= !refs(d).isEmpty();
+        }
+        if (!any) {
+            return out; // the usual reading list cites nothing: no key set to build
+        }
         Map<String, Integer> keys = new HashMap<>();
         for (Document d : docs) {
             addKeys(d, keys, 1);
         }
-        List<Finding> out = new ArrayList<>();
         for (Document d : docs) {
             findings(d, keys, out);
         }
@@ -81,9 +88,15 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
                 out.add(new Ref(c.key(), c.key().toLowerCase(Locale.ROOT), c.keyRange(), null));
             }
         }
-        for (BibEntry e : d.entries()) {
-            for (KeyLink x : KeyLink.of(d, e)) {
-                out.add(new Ref(x.key(), x.key().toLowerCase(Locale.ROOT), x.range(), x.field()));
+        for (dev.bibmark.model.Block b : d.blocks()) {
+            // Blocks whose parse result has no link field are skipped without looking at their fields again.
+            if (!b.origin().hasKeyLinks()) {
+                continue;
+            }
+            for (BibEntry e : b.bib().entries()) {
+                for (KeyLink x : KeyLink.of(d, e)) {
+                    out.add(new Ref(x.key(), x.key().toLowerCase(Locale.ROOT), x.range(), x.field()));
+                }
             }
         }
         out.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));

@@ -26,11 +26,14 @@ public record KeyLink(String field, String key, TextRange range) {
      * value spread over lines of a fence inside a list item) gives none; a one-key field holding a comma gives none.
      */
     public static List<KeyLink> of(Document doc, BibEntry e) {
+        if (!e.hasKeyLinks()) {
+            return List.of();
+        }
         List<KeyLink> out = null;
         for (BibField f : e.fields()) {
             String name = f.nameLower();
             boolean one = ONE_KEY.contains(name);
-            if (!one && !name.equals("related")) {
+            if (!one && !BibEntry.KEY_LINK_FIELDS.contains(name)) {
                 continue;
             }
             if (out == null) {
