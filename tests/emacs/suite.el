@@ -681,12 +681,15 @@ comma is inserted, nothing else changes, and the diagnostic goes."
            (at (suite-lsp-point (plist-get start :line) (plist-get start :character)))
            (expected (concat (substring before 0 (1- at)) "," (substring before (1- at))))
            at-mark at-eol)
-      ;; Where Flymake's M-x flymake-goto-next-error puts point (eglot 1.9 marks the empty range one column
-      ;; left of it), eglot finds no code action: it sends point's sexp as the range and only diagnostics
-      ;; inside it.  Recorded in the summary, not asserted.
+      ;; Where Flymake's M-x flymake-goto-next-error puts point: eglot 1.9 marks the empty range one column
+      ;; left of it, on the line's last character, and asks for that range naming no diagnostic.  The server
+      ;; lets a range ending on a line's last character reach the line's end, so the fix is offered here too.
       (goto-char (point-min))
       (suite-keys (kbd "M-x") "flymake-goto-next-error" (kbd "RET"))
       (setq at-mark (apply #'eglot-code-actions (eglot--region-bounds)))
+      (suite-check (cl-find-if (lambda (a) (and (equal (plist-get a :kind) "quickfix") (eq (plist-get a :isPreferred) t)))
+                               at-mark)
+                   "no preferred quick-fix at Flymake's mark: %s" (suite-action-summary at-mark))
       ;; At the end of the line, where the server put the diagnostic:
       (suite-keys (kbd "C-e"))
       (suite-check (= (point) at) "C-e went to %d, the diagnostic is at %d" (point) at)

@@ -1031,8 +1031,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         return id == null ? null : id.getUri();
     }
 
+    /**
+     * A valid request that cannot be done (a refused rename, an unknown document or command): LSP's RequestFailed
+     * (-32803), whose message editors show as the reason.
+     */
     private static ResponseErrorException requestError(String message) {
-        return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, message, null));
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, message, null));
     }
 
     /** Every entry of the workspace (open text over disk). Called on the worker. */
@@ -1089,6 +1093,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         if (wants(only, CodeActionKind.QuickFix)) {
             Range r = params.getRange();
             int end = r == null ? offset : d.lines().offset(r.getEnd().getLine(), r.getEnd().getCharacter(), d.text());
+            // A range ending on a line's last character reaches the line's end: clients that keep the cursor on a
+            // character (eglot 1.9 marks an empty diagnostic at a line's end one character to the left, and asks for
+            // that range without naming the diagnostic) then get the fixes of a finding at the end of the line.
+            int contentEnd = d.lines().contentEnd(d.lines().line(end), d.text());
+            if (end == contentEnd - 1) {
+                end = contentEnd;
+            }
             List<org.eclipse.lsp4j.Diagnostic> sent = params.getContext() == null || params.getContext().getDiagnostics() == null
                     ? List.of() : params.getContext().getDiagnostics();
             for (Finding f : findings) {
