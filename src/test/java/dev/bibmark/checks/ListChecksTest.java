@@ -371,6 +371,26 @@ class ListChecksTest {
                 InvalidStatusCheck.fixes(dl, new InvalidStatusCheck().check(dl, ALL).get(0), ALL).get(0).title());
     }
 
+    /** A configured tag in brackets without backticks ends the heading: reported on the brackets, fixed by adding them. */
+    @Test
+    void statusTagWithoutBackticks() {
+        String text = "#### A [READ]\n\n#### B [ unread ]\n\n#### C [ICML 2023]\n\n#### D [`READ`]\n\n#### E [TODO]\n\n"
+                + "#### [READ]\n\n#### F [READ] and more\n";
+        Document d = md(text);
+        List<Finding> f = new InvalidStatusCheck().check(d, ALL);
+        assertEquals(List.of("[READ]", "[ unread ]", "[READ]"), f.stream().map(x -> at(d, x)).toList());
+        assertEquals("Status tag [READ] is not read without backticks: write [`READ`]", f.get(0).message());
+        assertEquals("Status tag [ unread ] is not read without backticks: write [`UNREAD`]", f.get(1).message());
+        List<Fix> fixes = InvalidStatusCheck.fixes(d, f.get(1), ALL);
+        assertEquals(List.of("Write the status tag as [`UNREAD`]"), fixes.stream().map(Fix::title).toList());
+        String fixed = Edit.apply(text, fixes.get(0).edits());
+        assertTrue(fixed.contains("#### B [`UNREAD`]\n"), fixed);
+        assertEquals("UNREAD", md(fixed).markdownIndex().headings().get(1).status());
+        assertEachFixRemovesFinding(new InvalidStatusCheck(), "#### A paper [Read]\n", ALL);
+        // [TODO] is a tag only when configured.
+        assertEquals(4, new InvalidStatusCheck().check(d, ALL.withStatusTags(List.of("READ", "UNREAD", "TODO"))).size());
+    }
+
     // ---- key-convention
 
     @Test
