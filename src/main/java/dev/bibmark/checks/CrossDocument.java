@@ -333,9 +333,7 @@ public final class CrossDocument {
         if (citeCheckOn) {
             List<Finding> cites = new ArrayList<>();
             try {
-                for (Document d : docs) {
-                    UndefinedCitationCheck.findings(d, keyCounts, cites);
-                }
+                UndefinedCitationCheck.findingsOfAll(docs, keyCounts, cites);
                 raw.addAll(cites);
             } catch (RuntimeException | StackOverflowError e) {
                 log.accept("check " + Code.UNDEFINED_CITATION.id() + " failed: " + e);

@@ -17,8 +17,11 @@ import java.util.Map;
  * server) has. Keys match ignoring case, as in BibTeX. What counts as a citation here: a Pandoc citation in
  * brackets ({@code [@key]}, {@code [see @a; @b, p. 3]}, {@code [-@key]}), a key of a LaTeX cite command
  * ({@code \cite{a,b}}; {@code \nocite{*}} cites everything) and the keys an entry links to: {@code crossref}
- * (BibTeX's "bad cross reference"), BibLaTeX's {@code xref} and {@code related} ({@link KeyLink}). A bare {@code @name} in running text is not judged: in a README it is as often a user's handle as
- * a citation. The finding is on the key.
+ * (BibTeX's "bad cross reference"), BibLaTeX's {@code xref} and {@code related} ({@link KeyLink}). A bare
+ * {@code @name} in running text is not judged: in a README it is as often a user's handle as a citation. The finding is on the key. A document whose YAML front matter names bibliography files
+ * ({@code bibliography: refs.bib}, as Pandoc reads it) has its citations judged only when one of those files is
+ * among the checked ones (the command line adds them; a file outside the server's folders is not read), so that
+ * keys defined there are never reported as undefined.
  */
 public final class UndefinedCitationCheck implements WorkspaceCheck {
     @Override
@@ -46,10 +49,53 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
         for (Document d : docs) {
             addKeys(d, keys, 1);
         }
+        findingsOfAll(docs, keys, out);
+        return out;
+    }
+
+    /** The file names (last path segment) of the documents. */
+    static java.util.Set<String> fileNames(List<Document> docs) {
+        java.util.Set<String> out = new java.util.HashSet<>();
         for (Document d : docs) {
-            findings(d, keys, out);
+            out.add(CheckSupport.fileName(d.path()));
         }
         return out;
+    }
+
+    /**
+     * The findings of every document's references whose key is not in {@code defined}. A document that names
+     * bibliography files in its front matter is judged only when one of them is among {@code docs}.
+     */
+    static void findingsOfAll(List<Document> docs, Map<String, Integer> defined, List<Finding> out) {
+        java.util.Set<String> names = null;
+        for (Document d : docs) {
+            if (refs(d).isEmpty()) {
+                continue;
+            }
+            List<String> declared = declaredBibliography(d);
+            if (!declared.isEmpty()) {
+                if (names == null) {
+                    names = fileNames(docs);
+                }
+                boolean present = false;
+                for (String b : declared) {
+                    present |= names.contains(CheckSupport.fileName(b));
+                }
+                if (!present) {
+                    continue;
+                }
+            }
+            findings(d, defined, out);
+        }
+    }
+
+    /** The bibliography files a Markdown document's front matter names (Pandoc's {@code bibliography:}). */
+    public static List<String> declaredBibliography(Document d) {
+        String t = d.text();
+        if (!d.markdown() || !t.startsWith("---", t.startsWith("\uFEFF") ? 1 : 0)) {
+            return List.of();
+        }
+        return dev.bibmark.markdown.FrontMatter.bibliography(t);
     }
 
     /** Adds {@code delta} to the count of every key defined in {@code d} (lower-case), dropping keys that reach 0. */

@@ -120,6 +120,9 @@ final class CheckCommand {
         List<Document> docs = texts.entrySet().parallelStream()
                 .map(e -> Documents.parse(display(cwd, e.getKey()), e.getValue()))
                 .toList();
+        // The bibliographies that lists name in their front matter (Pandoc's "bibliography:") are read too, for the
+        // keys they define; their own findings are not reported unless they were given.
+        List<Document> context = bibliographies(texts, cwd, err);
         if (fix) {
             List<Document> fixable = docs.stream().filter(d -> !unwritable.contains(d.path())).toList();
             for (String p : unwritable) {
@@ -155,7 +158,17 @@ final class CheckCommand {
                     + (changed == 1 ? "" : "s"));
             docs = after;
         }
-        List<Finding> findings = Checker.run(docs, config, msg -> err.println("bibmark check: internal error: " + msg));
+        List<Document> checked = docs;
+        if (!context.isEmpty()) {
+            checked = new ArrayList<>(docs);
+            checked.addAll(context);
+        }
+        List<Finding> findings = Checker.run(checked, config, msg -> err.println("bibmark check: internal error: " + msg));
+        if (!context.isEmpty()) {
+            Set<String> given = new HashSet<>();
+            docs.forEach(d -> given.add(d.path()));
+            findings = findings.stream().filter(f -> given.contains(f.path())).toList();
+        }
         Report report = new Report(docs, findings);
         if (!dryRun) {
             switch (format) {
@@ -168,6 +181,41 @@ final class CheckCommand {
             return 2;
         }
         return report.errors() > 0 ? 1 : 0;
+    }
+
+    /**
+     * The files that the Markdown texts' front matter names as bibliography (relative to each list), read once, that
+     * are not among {@code texts}; one that cannot be read is reported on {@code err} and left out.
+     */
+    static List<Document> bibliographies(Map<Path, String> texts, Path cwd, PrintStream err) {
+        Set<Path> given = new HashSet<>();
+        texts.keySet().forEach(p -> given.add(p.toAbsolutePath().normalize()));
+        Map<Path, Document> out = new LinkedHashMap<>();
+        for (Map.Entry<Path, String> e : texts.entrySet()) {
+            if (!Document.isMarkdownPath(e.getKey().toString())) {
+                continue;
+            }
+            for (String name : dev.bibmark.markdown.FrontMatter.bibliography(e.getValue())) {
+                Path dir = e.getKey().toAbsolutePath().normalize().getParent();
+                Path p;
+                try {
+                    p = (dir == null ? Path.of(name) : dir.resolve(name)).normalize();
+                } catch (java.nio.file.InvalidPathException ex) {
+                    continue;
+                }
+                if (given.contains(p) || out.containsKey(p) || !p.toString().endsWith(".bib")) {
+                    continue;
+                }
+                try {
+                    out.put(p, Documents.parse(display(cwd, p), TextFiles.read(p)));
+                } catch (IOException ex) {
+                    err.println("bibmark check: cannot read the bibliography " + display(cwd, p) + " named in "
+                            + display(cwd, e.getKey()) + ": " + (ex instanceof java.nio.file.NoSuchFileException
+                            ? "no such file" : ex.getMessage()) + " (its citations are not judged)");
+                }
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     static Config loadConfig(Path configFile, List<Path> paths) throws ConfigException {

@@ -83,6 +83,20 @@ class UndefinedCitationCheckTest {
                 .filter(x -> x.code() == Code.UNDEFINED_CITATION).findFirst().orElseThrow().message());
     }
 
+    /**
+     * A document naming its bibliography in front matter (Pandoc) is judged only when that file is checked with it:
+     * keys defined in a file that was not read are never reported.
+     */
+    @Test
+    void aDocumentWithAFrontMatterBibliographyIsJudgedOnlyWithIt() {
+        Document notes = Documents.parse("notes.md", "---\nbibliography: lib/refs.bib\n---\n\nSee [@smith2020] and [@ghost].\n");
+        Document refs = Documents.parse("lib/refs.bib", "@misc{smith2020, title = {T}}\n");
+        Document other = Documents.parse("other.bib", "@misc{x, title = {T}}\n");
+        assertEquals(List.of(), undefined(notes));
+        assertEquals(List.of(), undefined(notes, other));
+        assertEquals(List.of("ghost@4:23"), undefined(notes, refs));
+    }
+
     @Test
     void offInTheConfigAndSuppressedInPlace() {
         Document d = Documents.parse("notes.md", "See [@ghost].\n\n<!-- bibmark-disable-next-line undefined-citation -->\n"

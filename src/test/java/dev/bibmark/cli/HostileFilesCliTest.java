@@ -51,6 +51,29 @@ class HostileFilesCliTest {
         assertEquals(4, CorpusCheckTest.findings(run.json(), "error").stream().filter(f -> f.contains("duplicate-key")).count(), json);
     }
 
+    /**
+     * A list's front matter names its bibliography (Pandoc): `check` reads it for the keys it defines, reports the
+     * list only, and says when the file cannot be read (the list's citations are then not judged).
+     */
+    @Test
+    void theBibliographyAListNamesIsReadForItsKeys(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("notes.md"), "---\ntitle: Notes\nbibliography: lib/refs.bib\n---\n\n"
+                + "See [@smith2020] and [@ghost].\n");
+        Files.writeString(dir.resolve("lib/refs.bib"), "@article{smith2020, title = {T}}\n");
+        Files.writeString(dir.resolve("other.md"), "---\nbibliography: [missing.bib]\n---\n\nSee [@nobody].\n");
+        CorpusCheckTest.Run run = CorpusCheckTest.check("--format", "json", dir.resolve("notes.md").toString(),
+                dir.resolve("other.md").toString());
+        assertEquals(0, run.status(), run.err());
+        JsonObject report = run.json();
+        assertEquals(2, report.getAsJsonObject("summary").get("files").getAsInt(), run.out());
+        assertEquals(1, report.getAsJsonObject("summary").get("warnings").getAsInt(), run.out());
+        assertTrue(run.out().contains("Citation key 'ghost'"), run.out());
+        // refs.bib's own missing fields are not reported: it was read for its keys only.
+        assertTrue(!run.out().contains("missing-field"), run.out());
+        assertTrue(run.err().contains("cannot read the bibliography") && run.err().contains("missing.bib"), run.err());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
