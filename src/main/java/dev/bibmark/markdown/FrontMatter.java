@@ -7,7 +7,8 @@ import java.util.List;
  * The bibliography files a Markdown document names in its YAML front matter, as Pandoc and Quarto read them:
  * {@code bibliography: refs.bib}, {@code bibliography: [a.bib, "b.bib"]} or a block list of {@code - a.bib} lines.
  * The front matter is a {@code ---} line at the very start (after a byte order mark) up to the next {@code ---} or
- * {@code ...} line. Only this key is read; the rest of the YAML is not interpreted.
+ * {@code ...} line ({@link #end}); the Markdown reader starts after it. Only this key is read; the rest of the YAML
+ * is not interpreted.
  */
 public final class FrontMatter {
     private FrontMatter() {}
@@ -15,30 +16,42 @@ public final class FrontMatter {
     /** How far the closing line is looked for: front matter is a header, not a document. */
     private static final int MAX_CHARS = 64 * 1024;
 
-    /** The files named by {@code bibliography:}, as written (paths relative to the document); empty when none. */
-    public static List<String> bibliography(String text) {
+    /**
+     * Where the front matter ends: the offset just after its closing line (and that line's break), or -1 when the
+     * text has none. Front matter opens with a {@code ---} line at the very start (after a byte order mark), closes
+     * with a {@code ---} or {@code ...} line, and holds a YAML mapping (a line {@code key:} at its left margin): a
+     * leading thematic break over a paragraph is not front matter.
+     */
+    public static int end(String text) {
+        List<String> lines = new ArrayList<>();
+        return read(text, lines);
+    }
+
+    /** {@link #end}, collecting the lines between the fences into {@code lines}. */
+    private static int read(String text, List<String> lines) {
         int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
         if (!text.startsWith("---", start)) {
-            return List.of();
+            return -1;
         }
-        List<String> lines = new ArrayList<>();
         int at = start;
-        boolean closed = false;
+        boolean mapping = false;
         while (at < text.length() && at < start + MAX_CHARS) {
             int nl = text.indexOf('\n', at);
             int end = nl < 0 ? text.length() : nl;
-            String line = text.substring(at, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
+            int cut = end > at && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            // A lone CR ends a line too (as in CommonMark): a front matter written with them is not looked into.
+            String line = text.substring(at, cut);
+            if (line.indexOf('\r') >= 0) {
+                return -1;
             }
             if (at == start) {
                 if (!line.strip().equals("---")) {
-                    return List.of();
+                    return -1;
                 }
             } else if (line.strip().equals("---") || line.strip().equals("...")) {
-                closed = true;
-                break;
+                return mapping ? (nl < 0 ? text.length() : nl + 1) : -1;
             } else {
+                mapping |= isKeyLine(line);
                 lines.add(line);
             }
             if (nl < 0) {
@@ -46,7 +59,28 @@ public final class FrontMatter {
             }
             at = nl + 1;
         }
-        if (!closed) {
+        return -1;
+    }
+
+    /** A top-level YAML key: {@code name:} at the left margin, followed by a blank or the end of the line. */
+    private static boolean isKeyLine(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0 || (colon + 1 < line.length() && line.charAt(colon + 1) != ' ' && line.charAt(colon + 1) != '\t')) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || (i > 0 && c == ' '))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The files named by {@code bibliography:}, as written (paths relative to the document); empty when none. */
+    public static List<String> bibliography(String text) {
+        List<String> lines = new ArrayList<>();
+        if (read(text, lines) < 0) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -64,11 +98,11 @@ public final class FrontMatter {
             } else if (!value.isEmpty()) {
                 add(value, out);
             } else {
-                // A block list: the indented "- item" lines that follow.
+                // A block list: the "- item" lines that follow (indented, or at the margin as YAML allows).
                 for (int j = i + 1; j < lines.size(); j++) {
-                    String item = lines.get(j).strip();
-                    if (!item.startsWith("-") || lines.get(j).isEmpty() || !Character.isWhitespace(lines.get(j).charAt(0))
-                            && !lines.get(j).startsWith("-")) {
+                    String raw = lines.get(j);
+                    String item = raw.strip();
+                    if (!item.startsWith("-") || (!raw.startsWith("-") && !Character.isWhitespace(raw.charAt(0)))) {
                         break;
                     }
                     add(item.substring(1), out);

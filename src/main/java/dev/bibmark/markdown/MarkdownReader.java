@@ -130,8 +130,19 @@ public final class MarkdownReader {
             this.strict = strict;
             this.bom = text.charAt(0) == '\uFEFF' ? 1 : 0;
             this.lines = lines != null && lines.textLength() == text.length() ? lines : LineIndex.of(text);
-            this.base = bom;
-            this.baseLine = 0;
+            // YAML front matter (Jekyll, Pandoc, Quarto) is not Markdown: CommonMark would read its closing "---" as
+            // a setext heading underline. The reader starts after it, at the start of a line.
+            int frontMatter = bom < text.length() && text.charAt(bom) == '-' ? FrontMatter.end(text) : -1;
+            if (frontMatter > bom && frontMatter < text.length()) {
+                this.baseLine = this.lines.line(frontMatter);
+                this.base = this.lines.lineStart(this.baseLine);
+            } else if (frontMatter >= text.length()) {
+                this.baseLine = this.lines.lineCount() - 1;
+                this.base = text.length();
+            } else {
+                this.base = bom;
+                this.baseLine = 0;
+            }
         }
 
         /** A reader of the same document with lists of its own, for the part from {@code base} on. */
@@ -157,7 +168,7 @@ public final class MarkdownReader {
                     citations.addAll(r.citations);
                 }
             } else {
-                List<Node> leaves = simple ? SimpleBlocks.read(text, lines, 0, base, text.length()) : null;
+                List<Node> leaves = simple ? SimpleBlocks.read(text, lines, baseLine, base, text.length()) : null;
                 if (leaves == null) {
                     leaves = new ArrayList<>();
                     walk(Commonmark.PARSER.parse(text.substring(base)), leaves);
@@ -185,7 +196,7 @@ public final class MarkdownReader {
         private List<Reader> readInParts() {
             int count = Math.max(2, 2 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
             List<Integer> startLines = new ArrayList<>();
-            startLines.add(0);
+            startLines.add(baseLine);
             for (int k = 1; k < count; k++) {
                 int from = Math.max(lines.line((int) ((long) text.length() * k / count)),
                         startLines.get(startLines.size() - 1) + 2);
@@ -201,7 +212,7 @@ public final class MarkdownReader {
             List<Reader> parts = java.util.stream.IntStream.range(0, startLines.size()).parallel()
                     .mapToObj(k -> {
                         int line = startLines.get(k);
-                        int start = line == 0 ? bom : lines.lineStart(line);
+                        int start = k == 0 ? base : lines.lineStart(line);
                         boolean last = k == startLines.size() - 1;
                         int end = last ? text.length() : lines.lineStart(startLines.get(k + 1));
                         Reader part = new Reader(this, start, line);

@@ -50,6 +50,7 @@ class MarkdownPartsTest {
             "\n",
             "para\n# heading right after text\n\n",
             "\uFEFF# bom\n\n",
+            "---\ntitle: front matter\n---\n",
             "\r\n# crlf heading\r\n\r\n",
             "```\n\n");
 
@@ -79,6 +80,10 @@ class MarkdownPartsTest {
         MarkdownIndex md = MarkdownReader.read(text);
         assertEquals(3000, md.fences().size());
         assertEquals(3001, md.headings().size());
+        // Behind YAML front matter, the parts start after it.
+        String withFrontMatter = "---\ntitle: List\nbibliography: refs.bib\n---\n" + text;
+        assertSame(withFrontMatter);
+        assertEquals(3001, MarkdownReader.read(withFrontMatter).headings().size());
     }
 
     @Test

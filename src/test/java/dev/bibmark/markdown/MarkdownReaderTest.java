@@ -108,6 +108,31 @@ class MarkdownReaderTest {
         assertEquals(doc.indexOf("@b]") + 1, idx.citations().get(0).keyRange().start());
     }
 
+    /** YAML front matter is not Markdown: its closing "---" is no setext underline, its lines hold no links or citations. */
+    @Test
+    void frontMatterIsSkipped() {
+        String doc = "\uFEFF---\ntitle: Reading list\nurl: https://example.org/x\nbibliography: refs.bib\nsee: \"[@nope]\"\n---\n"
+                + "# Papers\n\n## Attention [`READ`]\n\n```bibtex\n@misc{a}\n```\nSee [@a].\n";
+        MarkdownIndex idx = MarkdownReader.read(doc);
+        assertEquals(List.of("Papers", "Attention"), idx.headings().stream().map(Heading::title).toList());
+        assertEquals(doc.indexOf("# Papers"), idx.headings().get(0).range().start());
+        assertEquals("READ", at(doc, idx.headings().get(1).statusRange()));
+        assertEquals(doc.indexOf("```"), idx.fences().get(0).range().start());
+        assertEquals(doc.indexOf("@misc"), idx.fences().get(0).content().toDocument(0));
+        assertEquals(List.of("a"), idx.citations().stream().map(Citation::key).toList());
+        assertTrue(idx.links().isEmpty(), idx.links().toString());
+        // CRLF, and ... as the closing line.
+        String crlf = "---\r\ntitle: x\r\n...\r\n## Paper\r\n";
+        assertEquals(List.of("Paper"), MarkdownReader.read(crlf).headings().stream().map(Heading::title).toList());
+        // A leading thematic break over a paragraph is Markdown (a setext heading), not front matter.
+        String rule = "---\nJust a line\n---\n";
+        assertEquals(List.of("Just a line"), MarkdownReader.read(rule).headings().stream().map(Heading::title).toList());
+        // Front matter and nothing else; never closed: read as Markdown.
+        assertTrue(MarkdownReader.read("---\ntitle: x\n---\n").headings().isEmpty());
+        assertTrue(MarkdownReader.read("---\ntitle: x\n---").headings().isEmpty());
+        assertEquals(1, MarkdownReader.read("---\ntitle: x\n\n# H\n").headings().size());
+    }
+
     @Test
     void unterminatedFenceRunsToEnd() {
         String doc = "text\n\n```bibtex\n@misc{u,\n  title = {Open}";
