@@ -28,6 +28,7 @@ export const CHECK_CODES = [
   'missing-citation',
   'invalid-status',
   'undefined-citation',
+  'unmarked-bibtex',
   'key-convention',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];

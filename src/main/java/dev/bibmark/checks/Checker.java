@@ -19,7 +19,8 @@ public final class Checker {
     public static final List<DocumentCheck> DOCUMENT_CHECKS = List.of(
             new SyntaxCheck(), new InvalidKeyCheck(), new UnknownEntryTypeCheck(), new DuplicateFieldCheck(),
             new MissingFieldCheck(), new EmptyFieldCheck(), new UndefinedStringCheck(), new TitleMismatchCheck(),
-            new LinkMismatchCheck(), new MissingCitationCheck(), new InvalidStatusCheck(), new KeyConventionCheck());
+            new LinkMismatchCheck(), new MissingCitationCheck(), new InvalidStatusCheck(), new KeyConventionCheck(),
+            new UnmarkedBibtexCheck());
 
     /** Cross-document checks. */
     public static final List<WorkspaceCheck> WORKSPACE_CHECKS = List.of(
@@ -190,7 +191,8 @@ public final class Checker {
                 md.fences().stream().filter(f -> in.test(f.range())).toList(),
                 md.links().stream().filter(l -> in.test(l.range())).toList(),
                 md.comments().stream().filter(c -> in.test(c.range())).toList(),
-                md.citations().stream().filter(c -> in.test(c.keyRange())).toList());
+                md.citations().stream().filter(c -> in.test(c.keyRange())).toList(),
+                md.unmarkedBibtex().stream().filter(c -> in.test(c.range())).toList());
         List<dev.bibmark.model.Block> blocks = d.blocks().stream().filter(b -> in.test(b.fence().range())).toList();
         return new Document(d.path(), d.text(), d.lines(), d.markdown(), part, blocks);
     }

@@ -19,6 +19,7 @@ public enum Code {
     MISSING_CITATION("missing-citation", Severity.INFORMATION),
     INVALID_STATUS("invalid-status", Severity.WARNING),
     UNDEFINED_CITATION("undefined-citation", Severity.WARNING),
+    UNMARKED_BIBTEX("unmarked-bibtex", Severity.INFORMATION),
     /** Off unless configured; reported as a hint when turned on with "on". */
     KEY_CONVENTION("key-convention", Severity.HINT, false);
 

@@ -22,6 +22,7 @@ public final class Fixes {
             case MISSING_CITATION -> MissingCitationCheck.fixes(doc, finding, config);
             case INVALID_STATUS -> InvalidStatusCheck.fixes(doc, finding, config);
             case KEY_CONVENTION -> KeyConventionCheck.fixes(doc, finding, config);
+            case UNMARKED_BIBTEX -> UnmarkedBibtexCheck.fixes(doc, finding, config);
             default -> List.of();
         };
     }

@@ -67,7 +67,8 @@ public final class QuickFixes {
             case INVALID_KEY -> invalidKey(c, f);
             case EMPTY_FIELD -> emptyField(c, f);
             case UNDEFINED_CITATION -> undefinedCitation(c, f);
-            case TITLE_MISMATCH, LINK_MISMATCH, MISSING_CITATION, INVALID_STATUS, KEY_CONVENTION -> listFixes(c, f);
+            case TITLE_MISMATCH, LINK_MISMATCH, MISSING_CITATION, INVALID_STATUS, KEY_CONVENTION, UNMARKED_BIBTEX ->
+                    listFixes(c, f);
         };
     }
 

@@ -40,6 +40,8 @@ public final class MarkdownReader {
     private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|ftp)://[^\\s<>]+)>");
     private static final Pattern BARE_URL = Pattern.compile("(?<![\\w/])https?://[^\\s<>\\[\\]`\"]+");
     private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*(\\r\\n|\\r|\\n)[ \\t>]*");
+    /** A line that starts a BibTeX object: {@code @type\{} or {@code @type(} after blanks. */
+    private static final Pattern BIBTEX_LINE = Pattern.compile("(?m)^[ \\t]*@[A-Za-z]+[ \\t]*[{(]");
     private static final Pattern COMMENT = Pattern.compile("<!--(.*?)-->", Pattern.DOTALL);
     private static final String KEY = "[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*";
     private static final Pattern PANDOC = Pattern.compile("(?<![\\p{L}\\p{N}_@\\\\])@(?:\\{([^{}\\n]+)\\}|(" + KEY + "))");
@@ -110,6 +112,7 @@ public final class MarkdownReader {
         private final List<Link> links = new ArrayList<>();
         private final List<HtmlComment> comments = new ArrayList<>();
         private final List<Citation> citations = new ArrayList<>();
+        private final List<CodeBlock> unmarked = new ArrayList<>();
 
         /** Documents from this length on are read in parts. */
         private final int partsFrom;
@@ -166,6 +169,7 @@ public final class MarkdownReader {
                     links.addAll(r.links);
                     comments.addAll(r.comments);
                     citations.addAll(r.citations);
+                    unmarked.addAll(r.unmarked);
                 }
             } else {
                 List<Node> leaves = simple ? SimpleBlocks.read(text, lines, baseLine, base, text.length()) : null;
@@ -180,8 +184,9 @@ public final class MarkdownReader {
             links.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
             comments.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
             citations.sort((a, b) -> Integer.compare(a.keyRange().start(), b.keyRange().start()));
+            unmarked.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
             return new MarkdownIndex(List.copyOf(headings), List.copyOf(fences), List.copyOf(links),
-                    List.copyOf(comments), List.copyOf(citations));
+                    List.copyOf(comments), List.copyOf(citations), List.copyOf(unmarked));
         }
 
         /**
@@ -378,6 +383,48 @@ public final class MarkdownReader {
             }
         }
 
+        /**
+         * Records a code block of another language (or none) that holds a line starting a BibTeX object; {@code lang}
+         * is the info string's first token as written ({@code latex}, {@code {.tex}}), "" when there is none.
+         */
+        private void unmarked(FencedCodeBlock fcb, String lang) {
+            List<SourceSpan> spans = fcb.getSourceSpans();
+            String literal = fcb.getLiteral();
+            if (spans.isEmpty() || literal == null || literal.indexOf('@') < 0 || !BIBTEX_LINE.matcher(literal).find()) {
+                return;
+            }
+            SourceSpan open = spans.get(0);
+            SourceSpan last = spans.get(spans.size() - 1);
+            int start = doc(open);
+            int end = Math.max(start, doc(last) + last.getLength());
+            // The info string's first word on the opening line, or where one would go after the fence characters.
+            TextRange info = null;
+            int k = start;
+            int lineEnd = lines.contentEnd(lines.line(start), text);
+            while (k < lineEnd && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                k++;
+            }
+            char f = k < lineEnd ? text.charAt(k) : 0;
+            int run = 0;
+            while (k < lineEnd && text.charAt(k) == f && (f == '`' || f == '~')) {
+                k++;
+                run++;
+            }
+            if (run >= 3) {
+                while (k < lineEnd && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                    k++;
+                }
+                int w = k;
+                while (w < lineEnd && !Character.isWhitespace(text.charAt(w))) {
+                    w++;
+                }
+                if (text.substring(k, w).equals(lang)) {
+                    info = new TextRange(k, w);
+                }
+            }
+            unmarked.add(new CodeBlock(new TextRange(start, end), info, lang));
+        }
+
         int doc(SourceSpan span) {
             return span.getInputIndex() + base;
         }
@@ -387,6 +434,7 @@ public final class MarkdownReader {
             String lang = firstWord(info);
             String lower = lang.toLowerCase(Locale.ROOT);
             if (!lower.equals("bibtex") && !lower.equals("bib") && !lower.equals("biblatex")) {
+                unmarked(fcb, info.isEmpty() ? "" : info.split("[ \t]", 2)[0]);
                 return;
             }
             List<SourceSpan> spans = fcb.getSourceSpans();

@@ -12,6 +12,7 @@ import dev.bibmark.bibtex.Preamble;
 import dev.bibmark.bibtex.StringDef;
 import dev.bibmark.bibtex.SyntaxError;
 import dev.bibmark.markdown.Citation;
+import dev.bibmark.markdown.CodeBlock;
 import dev.bibmark.markdown.EmbeddedText;
 import dev.bibmark.markdown.Fence;
 import dev.bibmark.markdown.Heading;
@@ -73,7 +74,8 @@ final class Reparse {
             fences.add(i < index ? blocks.get(i).fence() : i == index ? fence : s.fence(blocks.get(i).fence()));
         }
         MarkdownIndex index2 = new MarkdownIndex(s.list(md.headings(), s::heading), fences, s.list(md.links(), s::link),
-                s.list(md.comments(), s::comment), s.list(md.citations(), s::citation));
+                s.list(md.comments(), s::comment), s.list(md.citations(), s::citation),
+                s.list(md.unmarkedBibtex(), s::codeBlock));
         List<Block> out = new ArrayList<>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
@@ -232,6 +234,10 @@ final class Reparse {
 
         HtmlComment comment(HtmlComment c) {
             return !moves(c.range()) ? c : new HtmlComment(c.text(), r(c.range()));
+        }
+
+        CodeBlock codeBlock(CodeBlock c) {
+            return !moves(c.range()) ? c : new CodeBlock(r(c.range()), r(c.info()), c.language());
         }
 
         Citation citation(Citation c) {

@@ -391,6 +391,29 @@ class ListChecksTest {
         assertEquals(4, new InvalidStatusCheck().check(d, ALL.withStatusTags(List.of("READ", "UNREAD", "TODO"))).size());
     }
 
+    // ---- unmarked-bibtex
+
+    @Test
+    void unmarkedBibtexBlocksAreReportedAndMarkedByTheFix() {
+        String text = "# L\n\n## P [`READ`]\n\n```latex\n@article{a, title={P}}\n```\n\n## Q\n\n```\n@misc{b, title={Q}}\n```\n";
+        Document d = md(text);
+        List<Finding> f = new UnmarkedBibtexCheck().check(d, ALL);
+        assertEquals(List.of("latex", "```"), f.stream().map(x -> at(d, x)).toList());
+        assertEquals("This code block holds BibTeX but is marked 'latex', so it is not read: mark it ```bibtex",
+                f.get(0).message());
+        assertEquals(Severity.INFORMATION, f.get(0).severity());
+        String fixed = text;
+        for (Finding x : List.of(f.get(1), f.get(0))) {
+            fixed = Edit.apply(fixed, UnmarkedBibtexCheck.fixes(d, x, ALL).get(0).edits());
+        }
+        assertTrue(fixed.contains("```bibtex\n@article{a") && fixed.contains("```bibtex\n@misc{b"), fixed);
+        assertEquals(2, md(fixed).entries().size());
+        assertTrue(new UnmarkedBibtexCheck().check(md(fixed), ALL).isEmpty());
+        assertEachFixRemovesFinding(new UnmarkedBibtexCheck(), "```tex\n@misc{k}\n```\n", ALL);
+        // The section's entry is in an unmarked block: no missing-citation besides.
+        assertTrue(new MissingCitationCheck().check(d, ALL).isEmpty());
+    }
+
     // ---- key-convention
 
     @Test

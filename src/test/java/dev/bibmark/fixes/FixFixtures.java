@@ -49,6 +49,9 @@ final class FixFixtures {
         m.put("status tag without backticks", FixHarness.parse("a.md",
                 "# Papers\n\n#### Attention Is All You Need [READ]\n\n```bibtex\n@misc{vaswani2017,"
                         + " title = {Attention Is All You Need}}\n```\n"));
+        m.put("bibtex in an unmarked block", FixHarness.parse("a.md",
+                "# Papers\n\n#### Attention Is All You Need [`READ`]\n\n```\n@misc{vaswani2017,"
+                        + " title = {Attention Is All You Need}}\n```\n"));
         m.put("paper without a block", FixHarness.parse("a.md",
                 "# Papers\n\n#### Husky: A Unified Agent [`UNREAD`]\n\npaper link: [here](https://arxiv.org/abs/2406.06469)\n"));
         m.put("unknown status tag", FixHarness.parse("a.md",

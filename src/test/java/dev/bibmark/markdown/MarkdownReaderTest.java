@@ -133,6 +133,23 @@ class MarkdownReaderTest {
         assertEquals(1, MarkdownReader.read("---\ntitle: x\n\n# H\n").headings().size());
     }
 
+    /** Code blocks of another language (or none) that hold a line starting a BibTeX object are recorded, with their info word. */
+    @Test
+    void unmarkedCodeBlocksHoldingBibtex() {
+        String doc = "```latex\n@article{a, title={T}}\n```\n\n~~~\n  @misc(b)\n~~~\n\n- item\n\n  ```text\n  @book{c}\n  ```\n\n"
+                + "```python\nprint('@x')\nx = '@y{'\n```\n\n```bibtex\n@misc{d}\n```\n\n```{.bib}\n@misc{e}\n```\n";
+        MarkdownIndex idx = MarkdownReader.read(doc);
+        assertEquals(1, idx.fences().size());
+        List<CodeBlock> blocks = idx.unmarkedBibtex();
+        assertEquals(List.of("latex", "", "text", "{.bib}"), blocks.stream().map(CodeBlock::language).toList());
+        assertEquals("latex", at(doc, blocks.get(0).info()));
+        assertEquals(doc.indexOf("~~~") + 3, blocks.get(1).info().start());
+        assertEquals(0, blocks.get(1).info().length());
+        assertEquals("text", at(doc, blocks.get(2).info()));
+        assertEquals(doc.indexOf("```latex"), blocks.get(0).range().start());
+        assertEquals(doc.indexOf("```text"), blocks.get(2).range().start());
+    }
+
     @Test
     void unterminatedFenceRunsToEnd() {
         String doc = "text\n\n```bibtex\n@misc{u,\n  title = {Open}";

@@ -478,8 +478,9 @@ class DocumentPositionsTest {
                 "````"));
         assertEquals(List.of("EXPECTED_EQUALS 3:13-3:13", "EXPECTED_EQUALS 6:13-6:13", "EXPECTED_EQUALS 9:13-9:13",
                 "EXPECTED_EQUALS 16:13-16:13"), r.errors());
+        // The latex block is not read; unmarked-bibtex says so, on its language.
         assertEquals(List.of("bibtex-syntax 3:13-3:13", "bibtex-syntax 6:13-6:13", "bibtex-syntax 9:13-9:13",
-                "bibtex-syntax 16:13-16:13"), r.codes());
+                "unmarked-bibtex 11:3-11:8", "bibtex-syntax 16:13-16:13"), r.codes());
         assertEquals(List.of("a@3:6-3:7", "b@6:6-6:7", "c@9:6-9:7", "f@16:6-16:7"), r.keys());
         assertEquals(List.of("bib@2:0-4:3", "BibLaTeX@5:0-7:3", "BIBLATEX@8:0-10:3", "bibtex@15:0-18:4"), r.fences());
     }
