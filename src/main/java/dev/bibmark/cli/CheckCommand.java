@@ -35,15 +35,17 @@ final class CheckCommand {
     /** Fix-all passes per run: each pass fixes what the previous one made parseable. */
     static final int FIX_PASSES = 10;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         String format = "text";
         boolean fix = false;
         boolean dryRun = false;
         Path configFile = null;
+        String stdinName = null;
+        boolean stdin = false;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--format") || a.equals("--config")) {
+            if (a.equals("--format") || a.equals("--config") || a.equals("--stdin-filename")) {
                 if (i + 1 >= args.length) {
                     err.println("bibmark check: " + a + " needs a value");
                     return 2;
@@ -51,13 +53,19 @@ final class CheckCommand {
                 String v = args[++i];
                 if (a.equals("--format")) {
                     format = v;
-                } else {
+                } else if (a.equals("--config")) {
                     configFile = Path.of(v);
+                } else {
+                    stdinName = v;
                 }
             } else if (a.startsWith("--format=")) {
                 format = a.substring("--format=".length());
             } else if (a.startsWith("--config=")) {
                 configFile = Path.of(a.substring("--config=".length()));
+            } else if (a.startsWith("--stdin-filename=")) {
+                stdinName = a.substring("--stdin-filename=".length());
+            } else if (a.equals("-")) {
+                stdin = true;
             } else if (a.equals("--fix")) {
                 fix = true;
             } else if (a.equals("--dry-run")) {
@@ -80,14 +88,32 @@ final class CheckCommand {
             err.println("bibmark check: --dry-run needs --fix");
             return 2;
         }
-        if (paths.isEmpty()) {
+        if (paths.isEmpty() && !stdin) {
             err.println("bibmark check: no PATH given");
             err.print(Main.USAGE);
             return 2;
         }
+        if (stdin && fix) {
+            err.println("bibmark check: --fix writes files; it cannot fix standard input (bibmark format - prints"
+                    + " the formatted text)");
+            return 2;
+        }
+        Path stdinPath = null;
+        if (stdin && stdinName != null && !stdinName.isBlank()) {
+            try {
+                stdinPath = Path.of(stdinName);
+            } catch (java.nio.file.InvalidPathException e) {
+                err.println("bibmark check: --stdin-filename: " + e.getMessage());
+                return 2;
+            }
+        }
         Config config;
         try {
-            config = loadConfig(configFile, paths);
+            List<Path> near = new ArrayList<>(paths);
+            if (stdinPath != null) {
+                near.add(0, stdinPath);
+            }
+            config = loadConfig(configFile, near);
         } catch (ConfigException e) {
             err.println("bibmark check: " + e.getMessage());
             return 2;
@@ -117,8 +143,30 @@ final class CheckCommand {
                 inputError = true;
             }
         }
+        // Standard input stands in for the file it names (an editor's unsaved buffer), or is a list of its own.
+        Path stdinKey = null;
+        if (stdin) {
+            try {
+                String text = TextFiles.decode(TextFiles.readAll(in, FileCollector.Limits.DEFAULT.maxFileBytes()));
+                if (stdinPath != null) {
+                    Path abs = stdinPath.toAbsolutePath().normalize();
+                    texts.keySet().removeIf(p -> p.toAbsolutePath().normalize().equals(abs));
+                    stdinKey = stdinPath;
+                } else {
+                    stdinKey = Path.of("-");
+                }
+                texts.put(stdinKey, text);
+            } catch (IOException e) {
+                err.println("bibmark check: cannot read standard input: " + e.getMessage());
+                inputError = true;
+            }
+        }
+        Path stdinDoc = stdinKey;
+        boolean unnamed = stdinPath == null;
         List<Document> docs = texts.entrySet().parallelStream()
-                .map(e -> Documents.parse(display(cwd, e.getKey()), e.getValue()))
+                .map(e -> e.getKey() == stdinDoc && unnamed
+                        ? Documents.parse("-", e.getValue(), true)
+                        : Documents.parse(display(cwd, e.getKey()), e.getValue()))
                 .toList();
         // The bibliographies that lists name in their front matter (Pandoc's "bibliography:") are read too, for the
         // keys they define; their own findings are not reported unless they were given.

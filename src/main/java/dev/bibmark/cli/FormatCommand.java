@@ -32,22 +32,32 @@ final class FormatCommand {
     /** One file's outcome. */
     private record Outcome(Path path, String display, String text, String formatted, List<String> notes, String error) {}
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         boolean check = false;
         Path configFile = null;
+        String stdinName = null;
+        boolean stdin = false;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--check")) {
                 check = true;
-            } else if (a.equals("--config")) {
+            } else if (a.equals("--config") || a.equals("--stdin-filename")) {
                 if (i + 1 >= args.length) {
-                    err.println("bibmark format: --config needs a value");
+                    err.println("bibmark format: " + a + " needs a value");
                     return 2;
                 }
-                configFile = Path.of(args[++i]);
+                if (a.equals("--config")) {
+                    configFile = Path.of(args[++i]);
+                } else {
+                    stdinName = args[++i];
+                }
             } else if (a.startsWith("--config=")) {
                 configFile = Path.of(a.substring("--config=".length()));
+            } else if (a.startsWith("--stdin-filename=")) {
+                stdinName = a.substring("--stdin-filename=".length());
+            } else if (a.equals("-")) {
+                stdin = true;
             } else if (a.equals("--help") || a.equals("-h")) {
                 out.print(Main.USAGE);
                 return 0;
@@ -57,6 +67,13 @@ final class FormatCommand {
             } else {
                 paths.add(Path.of(a));
             }
+        }
+        if (stdin) {
+            if (!paths.isEmpty()) {
+                err.println("bibmark format: - (standard input) is formatted to standard output; give it alone");
+                return 2;
+            }
+            return formatStdin(in, out, err, check, configFile, stdinName);
         }
         if (paths.isEmpty()) {
             err.println("bibmark format: no PATH given");
@@ -113,6 +130,58 @@ final class FormatCommand {
             return 2;
         }
         return check && changed > 0 ? 1 : 0;
+    }
+
+    /**
+     * {@code format -}: standard input formatted to standard output (all of it, changed or not, as editors' format
+     * commands expect); with {@code --check}, nothing is printed and the status says whether it would change.
+     * {@code name} (--stdin-filename) chooses Markdown or .bib and where .bibmark.json is looked for.
+     */
+    private static int formatStdin(java.io.InputStream in, PrintStream out, PrintStream err, boolean check,
+                                   Path configFile, String name) {
+        Path named = null;
+        try {
+            named = name == null || name.isBlank() ? null : Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            err.println("bibmark format: --stdin-filename: " + e.getMessage());
+            return 2;
+        }
+        Config config;
+        try {
+            config = CheckCommand.loadConfig(configFile, named == null ? List.of() : List.of(named));
+        } catch (ConfigException e) {
+            err.println("bibmark format: " + e.getMessage());
+            return 2;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(TextFiles.readAll(in, FileCollector.Limits.DEFAULT.maxFileBytes())))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            err.println("bibmark format: standard input is not valid UTF-8 (left as it is)");
+            return 2;
+        } catch (IOException e) {
+            err.println("bibmark format: cannot read standard input: " + e.getMessage());
+            return 2;
+        }
+        String display = named == null ? "-" : CheckCommand.display(Path.of("").toAbsolutePath(), named);
+        Document doc = named == null ? Documents.parse(display, text, true) : Documents.parse(display, text);
+        Formatter.Result r = Formatter.run(doc, null, config.format());
+        for (Formatter.Skipped s : r.skipped()) {
+            int at = s.range().start();
+            err.println(display + ":" + (doc.lines().line(at) + 1) + ":" + (doc.lines().character(at) + 1)
+                    + ": note: entry left as written (" + s.reason() + ")");
+        }
+        String formatted = Edit.apply(text, r.edits());
+        if (check) {
+            return formatted.equals(text) ? 0 : 1;
+        }
+        out.print(formatted);
+        out.flush();
+        return 0;
     }
 
     private static Outcome format(Path path, String display, FormatOptions opts) {

@@ -10,16 +10,20 @@ public final class Main {
             usage: bibmark <command> [options]
 
             commands:
-              check [--format text|json|github] [--config FILE] [--fix [--dry-run]] PATH...
+              check [--format text|json|github] [--config FILE] [--fix [--dry-run]]
+                    [--stdin-filename NAME] PATH...
                     check Markdown paper lists and .bib files (folders are searched for
                     *.md, *.markdown and *.bib, obeying .gitignore); --fix applies every
                     safe quick-fix to the files first, --dry-run prints them as a diff
-                    instead of writing
+                    instead of writing. PATH - reads standard input (Markdown, or .bib
+                    when --stdin-filename NAME ends in .bib); NAME is how it is reported,
+                    and it stands in for that file when a folder given also holds it
               format [--check] [--config FILE] PATH...
                     format the BibTeX entries of the same files in place (only bibtex
                     fences of Markdown files; style from the "format" settings of
                     .bibmark.json) and print the files that changed; with --check,
-                    change nothing, print the files that would change and exit 1 if any
+                    change nothing, print the files that would change and exit 1 if any.
+                    format [--stdin-filename NAME] - formats standard input to stdout
               export [--out FILE] PATH...
                     write every entry of the files as one .bib (stdout by default):
                     @strings first, identical copies once, clashing keys made unique
@@ -70,6 +74,11 @@ public final class Main {
 
     /** Runs a command and returns the exit status (never calls System.exit; used by tests). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)} with the standard input a {@code -} PATH reads. */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.print(USAGE);
             return 2;
@@ -77,9 +86,9 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "check":
-                return CheckCommand.run(rest, out, err);
+                return CheckCommand.run(rest, in, out, err);
             case "format":
-                return FormatCommand.run(rest, out, err);
+                return FormatCommand.run(rest, in, out, err);
             case "lsp":
                 return LspCommand.run(rest, err);
             case "--cds-training":

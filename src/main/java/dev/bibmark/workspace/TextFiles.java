@@ -75,6 +75,19 @@ public final class TextFiles {
         return bytes;
     }
 
+    /**
+     * Reads a stream (standard input) to its end, at most {@code maxBytes}: a longer one is not read on and gives a
+     * {@link TooLargeException}. Decode the bytes with {@link #decode}.
+     */
+    public static byte[] readAll(InputStream in, long maxBytes) throws IOException {
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
+        byte[] bytes = in.readNBytes(limit);
+        if (bytes.length > maxBytes) {
+            throw new TooLargeException(maxBytes);
+        }
+        return bytes;
+    }
+
     /** Decodes file bytes as {@link #read} does. */
     public static String decode(byte[] bytes) {
         Charset cs = StandardCharsets.UTF_8;
