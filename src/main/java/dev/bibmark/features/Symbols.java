@@ -26,7 +26,11 @@ public final class Symbols {
         /** A paper heading (status tag, paper link or one entry under it). */
         PAPER,
         /** A BibTeX entry with no paper heading of its own (a .bib file, or a block before any heading). */
-        ENTRY
+        ENTRY,
+        /** A field of an entry of a .bib file (texlab's outline has them too). */
+        FIELD,
+        /** An {@code @string} definition of a .bib file. */
+        STRING
     }
 
     /**
@@ -51,10 +55,13 @@ public final class Symbols {
     public record WorkspaceSymbol(String name, String detail, Kind kind, Document doc, TextRange range,
                                   TextRange selection) {}
 
-    /** The outline: for Markdown the heading tree with papers; for .bib the entries. */
+    /**
+     * The outline: for Markdown the heading tree with papers; for .bib the entries with their fields, and the
+     * {@code @string} definitions, in file order.
+     */
     public static List<Symbol> documentSymbols(Document doc) {
         if (!doc.markdown()) {
-            return EntryInfo.all(List.of(doc)).stream().map(Symbols::entrySymbol).toList();
+            return bibSymbols(doc);
         }
         Sections.Outline outline = Sections.of(doc);
         List<Sections.Section> sections = outline.sections();
@@ -90,6 +97,36 @@ public final class Symbols {
         }
         roots.sort(Comparator.comparingInt(k -> k.range().start()));
         return roots;
+    }
+
+    private static List<Symbol> bibSymbols(Document doc) {
+        List<Symbol> out = new ArrayList<>();
+        for (EntryInfo e : EntryInfo.all(List.of(doc))) {
+            Symbol entry = entrySymbol(e);
+            List<Symbol> fields = new ArrayList<>(e.entry().fields().size());
+            for (dev.bibmark.bibtex.BibField f : e.entry().fields()) {
+                fields.add(new Symbol(f.name(), f.value() == null ? "" : shortValue(doc, f.value().range()), Kind.FIELD,
+                        f.range(), f.nameRange(), List.of()));
+            }
+            out.add(new Symbol(entry.name(), entry.detail(), entry.kind(), entry.range(), entry.selection(),
+                    List.copyOf(fields)));
+        }
+        for (dev.bibmark.model.Block b : doc.blocks()) {
+            for (dev.bibmark.bibtex.StringDef d : b.bib().strings()) {
+                out.add(new Symbol(d.name().isEmpty() ? "@string" : d.name(),
+                        d.value() == null ? "" : shortValue(doc, d.value().range()), Kind.STRING, d.range(),
+                        d.name().isEmpty() ? d.range() : d.nameRange(), List.of()));
+            }
+        }
+        out.sort(Comparator.comparingInt(k -> k.range().start()));
+        return out;
+    }
+
+    /** A value as written, on one line and at most 60 characters. */
+    private static String shortValue(Document doc, TextRange r) {
+        String v = dev.bibmark.util.Strings.collapseWhitespace(
+                doc.text().substring(Math.max(0, r.start()), Math.min(doc.text().length(), r.end())));
+        return v.length() <= 60 ? v : v.substring(0, 59) + "…";
     }
 
     private static Symbol paperSymbol(Sections.Section s, List<Symbol> kids) {

@@ -109,6 +109,8 @@ final class Lsp {
             case SECTION -> org.eclipse.lsp4j.SymbolKind.Namespace;
             case PAPER -> org.eclipse.lsp4j.SymbolKind.Class;
             case ENTRY -> org.eclipse.lsp4j.SymbolKind.Field;
+            case FIELD -> org.eclipse.lsp4j.SymbolKind.Property;
+            case STRING -> org.eclipse.lsp4j.SymbolKind.Constant;
         };
     }
 

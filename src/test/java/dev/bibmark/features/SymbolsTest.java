@@ -102,7 +102,21 @@ class SymbolsTest {
                 @inproceedings{k1, title = {One}, booktitle = nips, year = 2021}
                 @article{k2, title = {Two}}
                 """).doc("refs.bib");
-        assertEquals(List.of("ENTRY k1 — One · 2021", "ENTRY k2 — Two"), tree(Symbols.documentSymbols(d)));
+        assertEquals(List.of("STRING nips — {NeurIPS}", "ENTRY k1 — One · 2021", "  FIELD title — {One}",
+                "  FIELD booktitle — nips", "  FIELD year — 2021", "ENTRY k2 — Two", "  FIELD title — {Two}"),
+                tree(Symbols.documentSymbols(d)));
+        // Every child inside its parent, every selection inside its symbol (LSP requires both), also for an entry
+        // that is never closed.
+        Document open = Fixture.of("//- o.bib\n@misc{k, title = {T},\n  note = {a\n@string{s = {x}}\n").doc("o.bib");
+        for (Document doc : List.of(d, open)) {
+            for (Symbols.Symbol sym : Symbols.documentSymbols(doc)) {
+                assertTrue(sym.range().start() <= sym.selection().start() && sym.selection().end() <= sym.range().end());
+                for (Symbols.Symbol c : sym.children()) {
+                    assertTrue(sym.range().start() <= c.range().start() && c.range().end() <= sym.range().end(), c.toString());
+                    assertTrue(c.range().start() <= c.selection().start() && c.selection().end() <= c.range().end());
+                }
+            }
+        }
     }
 
     @Test
