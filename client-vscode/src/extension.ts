@@ -21,6 +21,7 @@ import {
   WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import { describeServer, serverCommands } from './capabilities';
+import { CrashPolicy } from './crashes';
 import { findJava } from './java';
 import { SECTION, needsRestart, openSettingCommand, parseVmArgs, toServerSettings, ServerSettings } from './settings';
 import { shouldRetriggerSuggest } from './suggest';
@@ -68,23 +69,23 @@ function fileExists(file: string): boolean {
   }
 }
 
-/** Crash handling: up to MAX_RESTARTS restarts within RESTART_WINDOW_MS, then one message. */
+/** Crash handling ({@link CrashPolicy}): errors never stop the client; a closed connection restarts it a few times. */
 class RestartingErrorHandler implements ErrorHandler {
-  private restarts: number[] = [];
+  private readonly policy = new CrashPolicy(MAX_RESTARTS, RESTART_WINDOW_MS);
 
-  error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
-    if (count !== undefined && count <= 3) {
-      return { action: ErrorAction.Continue };
+  error(error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
+    if (this.policy.continueAfterError(count)) {
+      // Logged, not shown: a dying server's broken pipe is followed by the close, which restarts it.
+      output.warn(`bibmark server connection error: ${error.message}`);
+      return { action: ErrorAction.Continue, handled: true };
     }
     return { action: ErrorAction.Shutdown };
   }
 
   closed(): CloseHandlerResult {
-    const now = Date.now();
-    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
-    if (this.restarts.length < MAX_RESTARTS) {
-      this.restarts.push(now);
-      output.warn(`bibmark server stopped unexpectedly; restarting (${this.restarts.length}/${MAX_RESTARTS}).`);
+    const restart = this.policy.restartAfterClose(Date.now());
+    if (restart > 0) {
+      output.warn(`bibmark server stopped unexpectedly; restarting (${restart}/${MAX_RESTARTS}).`);
       return { action: CloseAction.Restart, handled: true };
     }
     setStatus('$(error) bibmark', 'The bibmark server crashed repeatedly and was not restarted.', true);
