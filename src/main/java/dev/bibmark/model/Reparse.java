@@ -15,6 +15,7 @@ import dev.bibmark.markdown.Citation;
 import dev.bibmark.markdown.CodeBlock;
 import dev.bibmark.markdown.EmbeddedText;
 import dev.bibmark.markdown.Fence;
+import dev.bibmark.markdown.FrontMatter;
 import dev.bibmark.markdown.Heading;
 import dev.bibmark.markdown.HtmlComment;
 import dev.bibmark.markdown.Link;
@@ -41,6 +42,11 @@ final class Reparse {
             return Optional.empty();
         }
         if (touchesFenceLikeLine(newText, start, start + replacement.length())) {
+            return Optional.empty();
+        }
+        // A document that opens with "---" may have YAML front matter, which the Markdown reader skips; its closing
+        // line may be anywhere below, inside a fence too, so an edit there can open or close it (found by fuzzing).
+        if (opensWithDashes(old.text()) && FrontMatter.end(old.text()) != FrontMatter.end(newText)) {
             return Optional.empty();
         }
         List<Block> blocks = old.blocks();
@@ -92,6 +98,11 @@ final class Reparse {
         EditInfo info = new EditInfo(index, start, end, delta);
         doc.derived(EditInfo.class, d -> info);
         return Optional.of(doc);
+    }
+
+    /** Whether a text starts (after a byte order mark) with "---", as front matter does. */
+    private static boolean opensWithDashes(String text) {
+        return text.startsWith("---", !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0);
     }
 
     /**

@@ -70,6 +70,27 @@ class IncrementalParseTest {
         assertSameAsFullParse(Documents.edit(old, end, end, ","), "file:///l.md", true);
     }
 
+    /**
+     * A document that opens with "---" whose front matter is not closed yet: a "---" line typed inside a fence below
+     * closes it there, and everything above becomes front matter (found by fuzzing). The fast path steps aside.
+     */
+    @Test
+    void anEditThatClosesFrontMatterTakesTheFullPath() {
+        String text = "---\ntitle: x\n\n## P\n\n```bibtex\n@misc{k,\n  note = {a}\n}\n```\n";
+        Document old = Documents.parse("file:///f.md", text);
+        assertEquals(1, old.markdownIndex().fences().size());
+        int at = text.indexOf("  note");
+        String closed = text.substring(0, at) + "---\n" + text.substring(at);
+        assertTrue(Reparse.tryEdit(old, at, at, "---\n", closed).isEmpty());
+        Document edited = Documents.edit(old, at, at, "---\n");
+        assertSameAsFullParse(edited, "file:///f.md", true);
+        assertEquals(0, edited.markdownIndex().fences().size(), "the fence's opening line is inside the front matter now");
+        // An edit that leaves the front matter alone still takes the fast path.
+        int inNote = text.indexOf("{a}") + 1;
+        assertTrue(Reparse.tryEdit(old, inNote, inNote, "b", text.substring(0, inNote) + "b" + text.substring(inNote))
+                .isPresent());
+    }
+
     @Test
     void editsThatCanChangeStructureTakeTheFullPath() {
         Document old = Documents.parse("file:///l.md", LIST);
