@@ -432,6 +432,9 @@ public final class MarkdownReader {
         private void fence(FencedCodeBlock fcb) {
             String info = fcb.getInfo() == null ? "" : fcb.getInfo().trim();
             String lang = firstWord(info);
+            if (lang.isEmpty() && info.startsWith("{")) {
+                lang = pandocClass(info); // ```{.bibtex} (Pandoc's attribute syntax)
+            }
             String lower = lang.toLowerCase(Locale.ROOT);
             if (!lower.equals("bibtex") && !lower.equals("bib") && !lower.equals("biblatex")) {
                 unmarked(fcb, info.isEmpty() ? "" : info.split("[ \t]", 2)[0]);
@@ -814,6 +817,21 @@ public final class MarkdownReader {
                 i = close;
             }
         }
+    }
+
+    /**
+     * The first class of a Pandoc attribute block ({@code {.bibtex}}, {@code {#refs .bib .numberLines}}), without its
+     * dot; "" when there is none.
+     */
+    static String pandocClass(String info) {
+        int close = info.indexOf('}');
+        String inner = info.substring(1, close < 0 ? info.length() : close);
+        for (String token : inner.trim().split("[ \t]+")) {
+            if (token.length() > 1 && token.charAt(0) == '.') {
+                return token.substring(1);
+            }
+        }
+        return "";
     }
 
     /** The info string up to its first blank or {@code {}: the language ({@code ```bibtex {.x}} gives "bibtex"). */

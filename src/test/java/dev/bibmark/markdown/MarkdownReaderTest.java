@@ -139,15 +139,27 @@ class MarkdownReaderTest {
         String doc = "```latex\n@article{a, title={T}}\n```\n\n~~~\n  @misc(b)\n~~~\n\n- item\n\n  ```text\n  @book{c}\n  ```\n\n"
                 + "```python\nprint('@x')\nx = '@y{'\n```\n\n```bibtex\n@misc{d}\n```\n\n```{.bib}\n@misc{e}\n```\n";
         MarkdownIndex idx = MarkdownReader.read(doc);
-        assertEquals(1, idx.fences().size());
+        // ```{.bib} is Pandoc's attribute syntax for a bib block: read, not reported.
+        assertEquals(List.of("bibtex", "bib"), idx.fences().stream().map(Fence::language).toList());
         List<CodeBlock> blocks = idx.unmarkedBibtex();
-        assertEquals(List.of("latex", "", "text", "{.bib}"), blocks.stream().map(CodeBlock::language).toList());
+        assertEquals(List.of("latex", "", "text"), blocks.stream().map(CodeBlock::language).toList());
         assertEquals("latex", at(doc, blocks.get(0).info()));
         assertEquals(doc.indexOf("~~~") + 3, blocks.get(1).info().start());
         assertEquals(0, blocks.get(1).info().length());
         assertEquals("text", at(doc, blocks.get(2).info()));
         assertEquals(doc.indexOf("```latex"), blocks.get(0).range().start());
         assertEquals(doc.indexOf("```text"), blocks.get(2).range().start());
+    }
+
+    @Test
+    void pandocAttributeFences() {
+        String doc = "```{.bibtex}\n@misc{a}\n```\n\n~~~ {#refs .BibLaTeX .numberLines startFrom=\"3\"}\n@misc{b}\n~~~\n\n"
+                + "```{#only-an-id}\n@misc{c}\n```\n\n```{.python}\nx = 1\n```\n";
+        MarkdownIndex idx = MarkdownReader.read(doc);
+        assertEquals(List.of("bibtex", "BibLaTeX"), idx.fences().stream().map(Fence::language).toList());
+        assertEquals(List.of("{#only-an-id}"), idx.unmarkedBibtex().stream().map(CodeBlock::language).toList());
+        assertEquals("", MarkdownReader.pandocClass("{}"));
+        assertEquals("x", MarkdownReader.pandocClass("{ .x"));
     }
 
     @Test
