@@ -18,7 +18,8 @@ import java.util.Map;
  * brackets ({@code [@key]}, {@code [see @a; @b, p. 3]}, {@code [-@key]}), a key of a LaTeX cite command
  * ({@code \cite{a,b}}; {@code \nocite{*}} cites everything) and the keys an entry links to: {@code crossref}
  * (BibTeX's "bad cross reference"), BibLaTeX's {@code xref} and {@code related} ({@link KeyLink}). A bare
- * {@code @name} in running text is not judged: in a README it is as often a user's handle as a citation. The finding is on the key. A document whose YAML front matter names bibliography files
+ * {@code @name} in running text is not judged: in a README it is as often a user's handle as a citation. The
+ * finding is on the key. A document whose YAML front matter names bibliography files
  * ({@code bibliography: refs.bib}, as Pandoc reads it) has its citations judged only when one of those files is
  * among the checked ones (the command line adds them; a file outside the server's folders is not read), so that
  * keys defined there are never reported as undefined.
@@ -91,11 +92,7 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
 
     /** The bibliography files a Markdown document's front matter names (Pandoc's {@code bibliography:}). */
     public static List<String> declaredBibliography(Document d) {
-        String t = d.text();
-        if (!d.markdown() || !t.startsWith("---", t.startsWith("\uFEFF") ? 1 : 0)) {
-            return List.of();
-        }
-        return dev.bibmark.markdown.FrontMatter.bibliography(t);
+        return d.markdown() ? dev.bibmark.markdown.FrontMatter.bibliography(d.text()) : List.of();
     }
 
     /** Adds {@code delta} to the count of every key defined in {@code d} (lower-case), dropping keys that reach 0. */

@@ -155,11 +155,7 @@ final class FormatCommand {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(TextFiles.readAll(in, FileCollector.Limits.DEFAULT.maxFileBytes())))
-                    .toString();
+            text = strictUtf8(TextFiles.readAll(in, FileCollector.Limits.DEFAULT.maxFileBytes()));
         } catch (CharacterCodingException e) {
             err.println("bibmark format: standard input is not valid UTF-8 (left as it is)");
             return 2;
@@ -170,11 +166,7 @@ final class FormatCommand {
         String display = named == null ? "-" : CheckCommand.display(Path.of("").toAbsolutePath(), named);
         Document doc = named == null ? Documents.parse(display, text, true) : Documents.parse(display, text);
         Formatter.Result r = Formatter.run(doc, null, config.format());
-        for (Formatter.Skipped s : r.skipped()) {
-            int at = s.range().start();
-            err.println(display + ":" + (doc.lines().line(at) + 1) + ":" + (doc.lines().character(at) + 1)
-                    + ": note: entry left as written (" + s.reason() + ")");
-        }
+        notes(display, doc, r).forEach(err::println);
         String formatted = Edit.apply(text, r.edits());
         if (check) {
             return formatted.equals(text) ? 0 : 1;
@@ -187,10 +179,7 @@ final class FormatCommand {
     private static Outcome format(Path path, String display, FormatOptions opts) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(TextFiles.readBytes(path))).toString();
+            text = strictUtf8(TextFiles.readBytes(path));
         } catch (CharacterCodingException e) {
             return new Outcome(path, display, null, null, List.of(), "cannot format " + display
                     + ": not valid UTF-8 (left as it is)");
@@ -199,12 +188,25 @@ final class FormatCommand {
         }
         Document doc = Documents.parse(display, text);
         Formatter.Result r = Formatter.run(doc, null, opts);
+        return new Outcome(path, display, text, Edit.apply(text, r.edits()), notes(display, doc, r), null);
+    }
+
+    /** Bytes as UTF-8, refusing malformed input: text that is not UTF-8 is left as it is, never rewritten. */
+    private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** One note per entry the formatter left as written ("path:line:col: note: …"). */
+    private static List<String> notes(String display, Document doc, Formatter.Result r) {
         List<String> notes = new ArrayList<>();
         for (Formatter.Skipped s : r.skipped()) {
             int at = s.range().start();
             notes.add(display + ":" + (doc.lines().line(at) + 1) + ":" + (doc.lines().character(at) + 1)
                     + ": note: entry left as written (" + s.reason() + ")");
         }
-        return new Outcome(path, display, text, Edit.apply(text, r.edits()), notes, null);
+        return notes;
     }
 }

@@ -23,11 +23,13 @@ public final class FrontMatter {
      * leading thematic break over a paragraph is not front matter.
      */
     public static int end(String text) {
-        List<String> lines = new ArrayList<>();
-        return read(text, lines);
+        return read(text, null);
     }
 
-    /** {@link #end}, collecting the lines between the fences into {@code lines}. */
+    /**
+     * {@link #end}, collecting the lines between the fences into {@code lines} (null: not collected). A text that
+     * does not open with {@code ---} costs one comparison, so callers need no test of their own.
+     */
     private static int read(String text, List<String> lines) {
         int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
         if (!text.startsWith("---", start)) {
@@ -52,7 +54,9 @@ public final class FrontMatter {
                 return mapping ? (nl < 0 ? text.length() : nl + 1) : -1;
             } else {
                 mapping |= isKeyLine(line);
-                lines.add(line);
+                if (lines != null) {
+                    lines.add(line);
+                }
             }
             if (nl < 0) {
                 break;

@@ -135,7 +135,7 @@ public final class MarkdownReader {
             this.lines = lines != null && lines.textLength() == text.length() ? lines : LineIndex.of(text);
             // YAML front matter (Jekyll, Pandoc, Quarto) is not Markdown: CommonMark would read its closing "---" as
             // a setext heading underline. The reader starts after it, at the start of a line.
-            int frontMatter = bom < text.length() && text.charAt(bom) == '-' ? FrontMatter.end(text) : -1;
+            int frontMatter = FrontMatter.end(text);
             if (frontMatter > bom && frontMatter < text.length()) {
                 this.baseLine = this.lines.line(frontMatter);
                 this.base = this.lines.lineStart(this.baseLine);

@@ -46,7 +46,7 @@ final class Reparse {
         }
         // A document that opens with "---" may have YAML front matter, which the Markdown reader skips; its closing
         // line may be anywhere below, inside a fence too, so an edit there can open or close it (found by fuzzing).
-        if (opensWithDashes(old.text()) && FrontMatter.end(old.text()) != FrontMatter.end(newText)) {
+        if (FrontMatter.end(old.text()) != FrontMatter.end(newText)) {
             return Optional.empty();
         }
         List<Block> blocks = old.blocks();
@@ -98,11 +98,6 @@ final class Reparse {
         EditInfo info = new EditInfo(index, start, end, delta);
         doc.derived(EditInfo.class, d -> info);
         return Optional.of(doc);
-    }
-
-    /** Whether a text starts (after a byte order mark) with "---", as front matter does. */
-    private static boolean opensWithDashes(String text) {
-        return text.startsWith("---", !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0);
     }
 
     /**
