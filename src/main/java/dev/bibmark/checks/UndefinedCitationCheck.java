@@ -102,6 +102,12 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
                 counts.merge(e.key().toLowerCase(Locale.ROOT), delta, (a, b) -> a + b == 0 ? null : a + b);
             }
         }
+        if (!d.markdown()) {
+            // A CSL bibliography read for its keys only (the command line's context; Documents.keyList).
+            for (String k : dev.bibmark.model.Documents.listedKeys(d)) {
+                counts.merge(k.toLowerCase(Locale.ROOT), delta, (a, b) -> a + b == 0 ? null : a + b);
+            }
+        }
     }
 
     /** The findings of the references of {@code d} whose key is not in {@code defined}. */

@@ -251,16 +251,24 @@ final class CheckCommand {
                 } catch (java.nio.file.InvalidPathException ex) {
                     continue;
                 }
-                if (given.contains(p) || out.containsKey(p) || !p.toString().endsWith(".bib")) {
-                    continue;
+                String lower = p.toString().toLowerCase(java.util.Locale.ROOT);
+                boolean bibtex = lower.endsWith(".bib") || lower.endsWith(".bibtex");
+                if (given.contains(p) || out.containsKey(p) || !(bibtex || CslBibliography.isCsl(lower))) {
+                    continue; // another format (RIS, EndNote): not read, and the list is not judged
                 }
+                String problem;
                 try {
-                    out.put(p, Documents.parse(display(cwd, p), TextFiles.read(p)));
+                    String text = TextFiles.read(p);
+                    out.put(p, bibtex ? Documents.parse(display(cwd, p), text, false)
+                            : Documents.keyList(display(cwd, p), text, CslBibliography.ids(lower, text)));
+                    continue;
                 } catch (IOException ex) {
-                    err.println("bibmark check: cannot read the bibliography " + display(cwd, p) + " named in "
-                            + display(cwd, e.getKey()) + ": " + (ex instanceof java.nio.file.NoSuchFileException
-                            ? "no such file" : ex.getMessage()) + " (its citations are not judged)");
+                    problem = ex instanceof java.nio.file.NoSuchFileException ? "no such file" : ex.getMessage();
+                } catch (IllegalArgumentException ex) {
+                    problem = ex.getMessage();
                 }
+                err.println("bibmark check: cannot read the bibliography " + display(cwd, p) + " named in "
+                        + display(cwd, e.getKey()) + ": " + problem + " (its citations are not judged)");
             }
         }
         return List.copyOf(out.values());

@@ -50,6 +50,25 @@ public final class Documents {
     }
 
     /**
+     * A bibliography that is not BibTeX (CSL JSON or YAML, named by a list's front matter): only its citation keys
+     * are known ({@link #listedKeys}); it has no entries, so no check finds anything in it or about it but
+     * {@code undefined-citation}, which counts its keys as defined.
+     */
+    public static Document keyList(String path, String text, List<String> keys) {
+        Document d = unparsed(path, text, false);
+        List<String> copy = List.copyOf(keys);
+        d.derived(LISTED_KEYS, x -> copy);
+        return d;
+    }
+
+    /** The keys of a {@link #keyList} document; empty for every other. */
+    public static List<String> listedKeys(Document d) {
+        return d.<List<String>>memoized(LISTED_KEYS).orElse(List.of());
+    }
+
+    private static final Object LISTED_KEYS = new Object();
+
+    /**
      * The document after replacing {@code [start, end)} of {@code old}'s text: re-parses only the edited block when
      * the edit cannot change the Markdown structure, else the whole text. Equal to {@code parse} of the new text.
      */

@@ -74,6 +74,36 @@ class HostileFilesCliTest {
         assertTrue(run.err().contains("cannot read the bibliography") && run.err().contains("missing.bib"), run.err());
     }
 
+    /**
+     * Pandoc and Quarto also read CSL bibliographies (Zotero's JSON export, CSL YAML): their ids are the keys a list
+     * cites. A file that is not CSL JSON is named with the place of the problem, and its list is not judged.
+     */
+    @Test
+    void aCslBibliographyDefinesTheKeysItsItemsName(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("notes.md"), "---\nbibliography:\n  - refs.json\n  - more.yaml\n---\n\n"
+                + "See [@smith2020; @watson1953], [@Ghost] and [@crick1953].\n\n```bibtex\n@misc{crick1953, title = {T},"
+                + " author = {C}, howpublished = {x}, year = 1953}\n```\n");
+        Files.writeString(dir.resolve("refs.json"), "[{\"id\": \"smith2020\", \"type\": \"book\", \"title\": \"T\"},"
+                + " {\"id\": \"crick1953\", \"title\": \"Other\"}]");
+        Files.writeString(dir.resolve("more.yaml"), "references:\n- id: watson1953\n  type: article-journal\n");
+        Files.writeString(dir.resolve("broken.md"), "---\nbibliography: bad.json\n---\n\nSee [@nobody].\n");
+        Files.writeString(dir.resolve("bad.json"), "[{\"id\": \"a\"},\n {\"id\" \"b\"}]");
+        Files.writeString(dir.resolve("ris.md"), "---\nbibliography: refs.ris\n---\n\nSee [@nobody].\n");
+        CorpusCheckTest.Run run = CorpusCheckTest.check("--format", "json", dir.resolve("notes.md").toString(),
+                dir.resolve("broken.md").toString(), dir.resolve("ris.md").toString());
+        assertEquals(0, run.status(), run.err());
+        JsonObject report = run.json();
+        assertEquals(3, report.getAsJsonObject("summary").get("files").getAsInt(), run.out());
+        // Only Ghost is undefined; crick1953 is in the list and in refs.json alike, which is no key clash (CSL items
+        // are keys only, not entries).
+        assertEquals(1, report.getAsJsonObject("summary").get("warnings").getAsInt(), run.out());
+        assertEquals(0, report.getAsJsonObject("summary").get("errors").getAsInt(), run.out());
+        assertTrue(run.out().contains("Citation key 'Ghost'"), run.out());
+        assertTrue(run.err().contains("bad.json named in ") && run.err().contains(
+                "broken.md: not valid JSON: Expected ':' at line 2 column 9 path $[1].id (its citations are not judged)"), run.err());
+        assertTrue(!run.err().contains("refs.ris"), "another format is skipped quietly: " + run.err());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
