@@ -20,11 +20,18 @@ import {
   WorkDoneProgressBegin,
   WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
+
 import { describeServer, serverCommands } from './capabilities';
 import { CrashPolicy } from './crashes';
 import { findJava } from './java';
 import { SECTION, needsRestart, openSettingCommand, parseVmArgs, toServerSettings, ServerSettings } from './settings';
 import { shouldRetriggerSuggest } from './suggest';
+
+/**
+ * The language ids the server reads as Markdown: plain Markdown, and Pandoc's dialects with their own ids in VS Code,
+ * Quarto (the Quarto extension's `quarto`, for `.qmd`) and R Markdown (`rmd`, for `.Rmd`).
+ */
+const MARKDOWN_LANGUAGES = ['markdown', 'quarto', 'rmd'];
 
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -152,10 +159,12 @@ async function createClient(context: vscode.ExtensionContext): Promise<LanguageC
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-      { language: 'bibtex', scheme: 'file' },
-      { language: 'bibtex', scheme: 'untitled' },
+      ...[...MARKDOWN_LANGUAGES, 'bibtex'].flatMap((language) => [
+        { language, scheme: 'file' },
+        { language, scheme: 'untitled' },
+      ]),
+      // Quarto and R Markdown files without an extension that gives them a language (plain text then).
+      { scheme: 'file', pattern: '**/*.{qmd,Rmd,rmd}' },
     ],
     synchronize: { configurationSection: SECTION },
     initializationOptions: currentSettings(),
@@ -354,7 +363,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document !== e.document || e.document.languageId !== 'markdown') {
+      if (!editor || editor.document !== e.document || !MARKDOWN_LANGUAGES.includes(e.document.languageId)) {
         return;
       }
       if (e.contentChanges.length !== 1) {

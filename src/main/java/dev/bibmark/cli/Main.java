@@ -13,7 +13,7 @@ public final class Main {
               check [--format text|json|github] [--config FILE] [--fix [--dry-run]]
                     [--stdin-filename NAME] PATH...
                     check Markdown paper lists and .bib files (folders are searched for
-                    *.md, *.markdown and *.bib, obeying .gitignore); --fix applies every
+                    *.md, *.markdown, *.qmd, *.Rmd and *.bib, obeying .gitignore); --fix applies every
                     safe quick-fix to the files first, --dry-run prints them as a diff
                     instead of writing. PATH - reads standard input (Markdown, or .bib
                     when --stdin-filename NAME ends in .bib); NAME is how it is reported,

@@ -255,7 +255,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     public void initialized(InitializedParams params) {
         if (watchFilesDynamically) {
             DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(
-                    List.of(new FileSystemWatcher(Either.forLeft("**/*.{md,markdown,bib}"))));
+                    List.of(new FileSystemWatcher(Either.forLeft("**/*.{md,markdown,qmd,Rmd,rmd,bib}"))));
             client.registerCapability(new RegistrationParams(List.of(
                     new Registration("bibmark-watch", "workspace/didChangeWatchedFiles", opts))));
         }

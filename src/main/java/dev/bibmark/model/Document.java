@@ -111,9 +111,12 @@ public record Document(String path, String text, LineIndex lines, boolean markdo
 
     private static final Object ENTRIES = new Object();
 
-    /** Whether a path names a Markdown file (by extension); everything else is read as BibTeX. */
+    /**
+     * Whether a path names a Markdown file (by extension): {@code .md}, {@code .markdown}, and Pandoc's dialects
+     * Quarto ({@code .qmd}) and R Markdown ({@code .Rmd}); everything else is read as BibTeX.
+     */
     public static boolean isMarkdownPath(String path) {
         String p = path.toLowerCase(java.util.Locale.ROOT);
-        return p.endsWith(".md") || p.endsWith(".markdown");
+        return p.endsWith(".md") || p.endsWith(".markdown") || p.endsWith(".qmd") || p.endsWith(".rmd");
     }
 }

@@ -194,7 +194,9 @@ public final class FileCollector {
 
     private static boolean hasWantedExtension(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".bib");
+        // As Document.isMarkdownPath (Markdown, Quarto, R Markdown), and BibTeX.
+        return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".qmd") || lower.endsWith(".rmd")
+                || lower.endsWith(".bib");
     }
 
     private static void addReal(Path file, Walk w) {

@@ -104,6 +104,21 @@ class HostileFilesCliTest {
         assertTrue(!run.err().contains("refs.ris"), "another format is skipped quietly: " + run.err());
     }
 
+    /** Quarto and R Markdown documents are Markdown to Pandoc, and to bibmark: their citations and fences are read. */
+    @Test
+    void quartoAndRMarkdownFilesAreCheckedAsMarkdown(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("paper.qmd"), "---\ntitle: Paper\nbibliography: refs.bib\n---\n\n"
+                + "## Intro\n\nAs shown [@smith2020; @ghost].\n\n```{r}\nplot(x)\n```\n");
+        Files.writeString(dir.resolve("refs.bib"), "@misc{smith2020, title = {T}, author = {S}, year = 2020}\n");
+        Files.writeString(dir.resolve("notes.Rmd"), "# Notes\n\n```{.bibtex}\n@article{broken, title = {T}\n```\n");
+        CorpusCheckTest.Run run = CorpusCheckTest.check("--format", "json", dir.toString());
+        assertEquals(1, run.status(), run.err());
+        assertEquals(3, run.json().getAsJsonObject("summary").get("files").getAsInt(), run.out());
+        assertTrue(run.out().contains("Citation key 'ghost'"), run.out());
+        assertTrue(run.out().contains("bibtex-syntax"), run.out());
+        assertTrue(!run.out().contains("smith2020'"), run.out());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

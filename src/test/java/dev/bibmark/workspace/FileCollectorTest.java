@@ -30,8 +30,11 @@ class FileCollectorTest {
         write("sub/deeper/d.Md", "");
         write("notes.txt", "");
         write("refs.bibx", "");
+        write("paper.qmd", "");
+        write("analysis.Rmd", "");
+        write("script.R", "");
         FileCollector.Result r = FileCollector.collect(List.of(root));
-        assertEquals(List.of("a.md", "b.MARKDOWN", "sub/c.bib", "sub/deeper/d.Md"), relativeFiles(r));
+        assertEquals(List.of("a.md", "analysis.Rmd", "b.MARKDOWN", "paper.qmd", "sub/c.bib", "sub/deeper/d.Md"), relativeFiles(r));
         assertEquals(List.of(), r.errors());
     }
 
