@@ -109,8 +109,14 @@ public final class Suppressions {
             return null;
         }
         String rest = m.group(2).trim();
-        Set<String> codes = rest.isEmpty() ? Set.of() : Set.of(rest.split("[\\s,]+"));
-        return new Directive(m.group(1), codes, start, end);
+        // A code may be named twice ("empty-field empty-field"): Set.of would throw on that and lose every check.
+        Set<String> codes = new java.util.HashSet<>();
+        for (String c : rest.split("[\\s,]+")) {
+            if (!c.isEmpty()) {
+                codes.add(c);
+            }
+        }
+        return new Directive(m.group(1), Set.copyOf(codes), start, end);
     }
 
     private static List<Directive> markdownDirectives(Document doc) {

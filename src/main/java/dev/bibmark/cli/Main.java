@@ -33,7 +33,8 @@ public final class Main {
               --help      print this help
 
             exit status: 0 no errors, 1 errors found (format --check: files would change),
-                         2 bad usage, unreadable input, or too little memory (BIBMARK_HEAP)
+                         2 bad usage, unreadable input, too little memory (BIBMARK_HEAP),
+                           or an internal error
             """;
 
     private Main() {}
@@ -47,6 +48,11 @@ public final class Main {
         } catch (OutOfMemoryError e) {
             status = 2;
             outOfMemory(err);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug of ours: say so in one line first, then give the trace for the report.
+            status = 2;
+            err.println("bibmark: internal error: " + e + " (a bug in bibmark: please report it, with the input if you can)");
+            e.printStackTrace(err);
         }
         System.exit(status);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bibmark.config.Config;
 import dev.bibmark.model.Document;
+import dev.bibmark.model.Documents;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,18 @@ class SuppressionsTest {
                 .fence(e("online", "a"), e("www", "b", "title", "{}"))
                 .fence(e("online", "c")).build();
         assertEquals(List.of("empty-field@4", "unknown-entry-type@7"), run(d));
+    }
+
+    /** A code named twice (a pasted comment) silences that code; it once threw and lost every check's findings. */
+    @Test
+    void aCodeNamedTwiceIsNamedOnce() {
+        Document d = md("a.md")
+                .line("<!-- bibmark-disable-next-line unknown-entry-type, unknown-entry-type ,, -->")
+                .line("")
+                .fence(e("online", "a"), e("www", "b", "title", "{}")).build();
+        assertEquals(List.of("empty-field@4"), run(d));
+        Document bib = Documents.parse("a.bib", "% bibmark-disable empty-field empty-field\n@misc{a, title = {}}\n@online{b}\n");
+        assertEquals(List.of(Code.UNKNOWN_ENTRY_TYPE), Checker.run(List.of(bib), Config.DEFAULT).stream().map(Finding::code).toList());
     }
 
     @Test
