@@ -177,7 +177,8 @@ final class MissingFields {
         return e.field(name).map(BibField::value).filter(v -> v != null).map(v -> v.resolve(macros)).orElse("");
     }
 
-    static List<Fix> completeFromLink(Document doc, int offset) {
+    static List<Fix> completeFromLink(Context c, int offset) {
+        Document doc = c.doc;
         BibEntry e = Context.entryAt(doc, offset);
         Block b = Context.blockAt(doc, offset);
         if (e == null && b != null && !b.bib().entries().isEmpty()) {
@@ -219,7 +220,8 @@ final class MissingFields {
         EntryEdits.Insertion ins = EntryEdits.insertFields(doc.text(), e, add);
         String title = "Complete from paper link: " + String.join(", ",
                 add.stream().map(EntryEdits.NewField::name).toList());
-        return List.of(new Fix(title, null, null, Map.of(doc.path(), List.<Edit>of(ins.plain())), false, false,
-                null));
+        // The entry's identical copies get the same fields (else they would become a key clash).
+        return Twins.mirrorAction(c, e, List.of(new Fix(title, null, null, Map.of(doc.path(), List.<Edit>of(ins.plain())),
+                false, false, null)));
     }
 }

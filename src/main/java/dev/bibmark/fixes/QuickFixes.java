@@ -87,10 +87,11 @@ public final class QuickFixes {
     /**
      * "Complete from paper link" for the entry at {@code offset} (or the block's first entry): from an arXiv link,
      * the absent ones of {@code eprint}, {@code archivePrefix}, {@code year} (from the id) and {@code url}; from a
-     * DOI link, {@code doi}. Offline. Empty when there is no such link or nothing to add.
+     * DOI link, {@code doi}. Offline. Empty when there is no such link or nothing to add. The entry's identical
+     * copies in {@code workspace} get the same fields.
      */
-    public static List<Fix> completeFromLink(Document doc, int offset) {
-        return MissingFields.completeFromLink(doc, offset);
+    public static List<Fix> completeFromLink(Document doc, int offset, List<Document> workspace, Config config) {
+        return MissingFields.completeFromLink(new Context(doc, workspace, config), offset);
     }
 
     // ---- simple fixes -------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import dev.bibmark.checks.Finding;
 import dev.bibmark.model.Document;
 import dev.bibmark.model.Documents;
 import dev.bibmark.text.Edit;
+import dev.bibmark.text.TextRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import java.util.Set;
 final class Twins {
     /** Codes whose fixes change an entry in place (the duplicate codes and key fixes are about one copy). */
     static final Set<Code> MIRRORED = EnumSet.of(Code.BIBTEX_SYNTAX, Code.MISSING_FIELD, Code.EMPTY_FIELD,
-            Code.DUPLICATE_FIELD, Code.UNKNOWN_ENTRY_TYPE, Code.UNDEFINED_STRING);
+            Code.DUPLICATE_FIELD, Code.UNKNOWN_ENTRY_TYPE, Code.UNDEFINED_STRING, Code.TITLE_MISMATCH,
+            Code.LINK_MISMATCH);
 
     private Twins() {}
 
@@ -30,21 +32,17 @@ final class Twins {
         if (!MIRRORED.contains(f.code()) || fixes.isEmpty()) {
             return fixes;
         }
-        BibEntry e = Context.entryAt(c.doc, f.range().start());
-        if (e == null) {
-            return fixes;
-        }
-        List<Context.Located> twins = c.twins(c.doc, e);
-        if (twins.isEmpty()) {
-            return fixes;
-        }
+        BibEntry at = Context.entryAt(c.doc, f.range().start());
         List<Fix> out = new ArrayList<>();
         for (Fix fix : fixes) {
-            if (!changesContent(c, e, fix)) {
+            // A list-aware finding sits on the heading or the link; its fix then edits the section's entry.
+            BibEntry e = at != null ? at : editedEntry(c, fix);
+            List<Context.Located> twins = e == null ? List.of() : c.twins(c.doc, e);
+            if (twins.isEmpty() || !changesContent(c, e, fix)) {
                 out.add(fix);
                 continue;
             }
-            Fix mirrored = withCopies(c, f, fix, twins);
+            Fix mirrored = withCopies(c, e, f, fix, twins);
             if (mirrored != null) {
                 out.add(mirrored);
             }
@@ -52,10 +50,54 @@ final class Twins {
         return out;
     }
 
-    private static Fix withCopies(Context c, Finding f, Fix fix, List<Context.Located> twins) {
+    /** The entry of the fix's document that holds the fix's first edit there, or null. */
+    private static BibEntry editedEntry(Context c, Fix fix) {
+        List<Edit> own = fix.editsFor(c.doc.path());
+        return own.isEmpty() ? null : Context.entryAt(c.doc, own.get(0).range().start());
+    }
+
+    /**
+     * An entry's fixes that answer no finding (such as "Complete from paper link"), each changing the entry's copies
+     * alike; a fix that cannot be made to a copy is left out.
+     */
+    static List<Fix> mirrorAction(Context c, BibEntry e, List<Fix> fixes) {
+        List<Context.Located> twins = fixes.isEmpty() ? List.of() : c.twins(c.doc, e);
+        if (twins.isEmpty()) {
+            return fixes;
+        }
+        List<Fix> out = new ArrayList<>();
+        for (Fix fix : fixes) {
+            Fix mirrored = changesContent(c, e, fix) ? withCopies(c, e, null, fix, twins) : fix;
+            if (mirrored != null) {
+                out.add(mirrored);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The fix with the same change made to every copy: moved over when the copy is written exactly like the entry
+     * (the usual pasted copy), else the copy's own fix for its own finding of the same message. Null when a copy
+     * has neither: changing the entry alone would turn the copies into a key clash.
+     */
+    private static Fix withCopies(Context c, BibEntry e, Finding f, Fix fix, List<Context.Located> twins) {
         Map<String, List<Edit>> edits = new LinkedHashMap<>();
         fix.edits().forEach((p, l) -> edits.put(p, new ArrayList<>(l)));
         for (Context.Located t : twins) {
+            List<Edit> moved = moved(c, e, fix, t);
+            if (moved != null) {
+                List<Edit> list = edits.computeIfAbsent(t.doc().path(), k -> new ArrayList<>());
+                for (Edit ed : moved) {
+                    if (FixAll.conflicts(ed, list)) {
+                        return null;
+                    }
+                    list.add(ed);
+                }
+                continue;
+            }
+            if (f == null) {
+                return null;
+            }
             Finding same = null;
             for (Finding g : c.documentFindings(t.doc())) {
                 if (g.code() == f.code() && g.message().equals(f.message()) && t.entry().range().touches(g.range().start())) {
@@ -90,6 +132,32 @@ final class Twins {
         String title = fix.title() + " (and in " + twins.size() + " identical cop" + (twins.size() == 1 ? "y" : "ies")
                 + ")";
         return new Fix(title, fix.code(), fix.finding(), edits, fix.preferred(), fix.safe(), null);
+    }
+
+    /**
+     * The fix's edits moved onto copy {@code t}, when they all lie inside the entry and the copy's text is the
+     * entry's text character for character; else null.
+     */
+    private static List<Edit> moved(Context c, BibEntry e, Fix fix, Context.Located t) {
+        if (fix.edits().size() != 1) {
+            return null;
+        }
+        List<Edit> own = fix.editsFor(c.doc.path());
+        TextRange r = e.range();
+        TextRange tr = t.entry().range();
+        if (own.isEmpty() || tr.end() > t.doc().text().length() || r.end() > c.text().length()
+                || !c.text().substring(r.start(), r.end()).equals(t.doc().text().substring(tr.start(), tr.end()))) {
+            return null;
+        }
+        int delta = tr.start() - r.start();
+        List<Edit> out = new ArrayList<>();
+        for (Edit ed : own) {
+            if (ed.range().start() < r.start() || ed.range().end() > r.end()) {
+                return null;
+            }
+            out.add(new Edit(new TextRange(ed.range().start() + delta, ed.range().end() + delta), ed.newText()));
+        }
+        return out;
     }
 
     /** Whether applying the fix to its document changes what the entry's key stands for. */

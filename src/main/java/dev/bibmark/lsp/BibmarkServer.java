@@ -1154,7 +1154,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             }
         }
         if (wants(only, CodeActionKind.RefactorRewrite)) {
-            for (Fix fix : QuickFixes.completeFromLink(d, offset)) {
+            for (Fix fix : QuickFixes.completeFromLink(d, offset, ws, config)) {
                 CodeAction ca = new CodeAction(fix.title());
                 ca.setKind(CodeActionKind.RefactorRewrite);
                 ca.setEdit(Lsp.workspaceEdit(fix.edits(), ws, d));

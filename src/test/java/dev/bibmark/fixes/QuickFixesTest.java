@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bibmark.checks.Code;
 import dev.bibmark.checks.Finding;
+import dev.bibmark.config.Config;
 import dev.bibmark.model.Document;
 import dev.bibmark.model.Documents;
 import dev.bibmark.text.Edit;
@@ -250,6 +251,38 @@ class QuickFixesTest {
         assertNull(f.snippet());
     }
 
+    /**
+     * The same paper listed twice: the list-aware fixes that change the entry ("Use the heading as the entry's
+     * title", "Complete from paper link") change the copy too, or the warning about a paper listed twice would turn
+     * into two key-clash errors (found by QA on the corpus). A copy in another file is changed too.
+     */
+    @Test
+    void listFixesAndCompletionChangeIdenticalCopiesToo() {
+        String entry = "@misc{chen2023, title = {Benchmarking LLMs}, author = {Chen, J}, year = 2023}";
+        String md = FixFixtures.section("RGB: Benchmarking LLMs in RAG", "https://arxiv.org/abs/2309.01431", entry)
+                + FixFixtures.section("RGB: Benchmarking LLMs in RAG", "https://arxiv.org/abs/2309.01431", entry);
+        List<Document> ws = FixHarness.parse("a.md", md, "b.md", FixFixtures.section("Other heading", null, entry));
+        Fix title = fix(List.of(ws.get(0)), Code.TITLE_MISMATCH, "Use the heading");
+        assertTrue(title.title().endsWith("(and in 1 identical copy)"), title.title());
+        String after = applied(ws, "a.md", title);
+        assertEquals(2, after.split("title = \\{RGB: Benchmarking LLMs in RAG\\}", -1).length - 1, after);
+        assertEquals(List.of(), dev.bibmark.checks.Checker.run(FixHarness.parse("a.md", after), Config.DEFAULT).stream()
+                .filter(f -> f.code() == Code.DUPLICATE_KEY).toList());
+
+        Fix withB = fix(ws, Code.TITLE_MISMATCH, "Use the heading");
+        assertTrue(withB.title().endsWith("(and in 2 identical copies)"), withB.title());
+        assertTrue(applied(ws, "b.md", withB).contains("title = {RGB: Benchmarking LLMs in RAG}"));
+
+        Document a = ws.get(0);
+        List<Fix> complete = QuickFixes.completeFromLink(a, md.indexOf("@misc") + 3, ws, Config.DEFAULT);
+        assertEquals(1, complete.size());
+        assertEquals("Complete from paper link: eprint, archivePrefix, url (and in 2 identical copies)",
+                complete.get(0).title());
+        String both = Edit.apply(md, complete.get(0).editsFor("a.md"));
+        assertEquals(2, both.split("eprint = \\{2309.01431\\}", -1).length - 1, both);
+        assertTrue(Edit.apply(ws.get(1).text(), complete.get(0).editsFor("b.md")).contains("eprint = {2309.01431}"));
+    }
+
     @Test
     void completeFromPaperLink() {
         String md = FixFixtures.section("Attention", "https://arxiv.org/pdf/1706.03762v7.pdf",
@@ -257,17 +290,17 @@ class QuickFixesTest {
                 "@misc{d, title = {D}}") + FixFixtures.section("Full", "https://arxiv.org/abs/1706.03762",
                 "@misc{f, eprint = {1706.03762}, archivePrefix = {arXiv}, year = 2017, url = {u}}");
         Document d = Documents.parse("a.md", md);
-        List<Fix> arxiv = QuickFixes.completeFromLink(d, md.indexOf("@misc{v") + 3);
+        List<Fix> arxiv = QuickFixes.completeFromLink(d, md.indexOf("@misc{v") + 3, List.of(d), Config.DEFAULT);
         assertEquals(1, arxiv.size());
         assertEquals("Complete from paper link: eprint, archivePrefix, year, url", arxiv.get(0).title());
         assertNull(arxiv.get(0).code());
         assertTrue(Edit.apply(md, arxiv.get(0).editsFor("a.md")).contains("@misc{v, title = {Attention}, eprint = "
                 + "{1706.03762}, archivePrefix = {arXiv}, year = {2017}, url = {https://arxiv.org/abs/1706.03762}}"));
-        List<Fix> doi = QuickFixes.completeFromLink(d, md.indexOf("Doi"));
+        List<Fix> doi = QuickFixes.completeFromLink(d, md.indexOf("Doi"), List.of(d), Config.DEFAULT);
         assertEquals(List.of(), doi, "outside a block there is no entry");
-        doi = QuickFixes.completeFromLink(d, md.indexOf("@misc{d"));
+        doi = QuickFixes.completeFromLink(d, md.indexOf("@misc{d"), List.of(d), Config.DEFAULT);
         assertTrue(Edit.apply(md, doi.get(0).editsFor("a.md")).contains(
                 "@misc{d, title = {D}, doi = {10.1145/3503222.3507778}}"));
-        assertEquals(List.of(), QuickFixes.completeFromLink(d, md.indexOf("@misc{f")));
+        assertEquals(List.of(), QuickFixes.completeFromLink(d, md.indexOf("@misc{f"), List.of(d), Config.DEFAULT));
     }
 }
