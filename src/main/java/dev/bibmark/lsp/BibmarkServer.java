@@ -97,6 +97,7 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.WatchKind;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.WorkspaceFolder;
@@ -254,8 +255,11 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     @Override
     public void initialized(InitializedParams params) {
         if (watchFilesDynamically) {
-            DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(
-                    List.of(new FileSystemWatcher(Either.forLeft("**/*.{md,markdown,qmd,Rmd,rmd,bib}"))));
+            // The second watcher is for folders: a folder deleted, renamed or checked out arrives as one event for
+            // the folder, not one per file in it (VS Code: microsoft/vscode#109754).
+            DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(List.of(
+                    new FileSystemWatcher(Either.forLeft("**/*.{md,markdown,qmd,Rmd,rmd,bib}")),
+                    new FileSystemWatcher(Either.forLeft("**/*"), WatchKind.Create + WatchKind.Delete)));
             client.registerCapability(new RegistrationParams(List.of(
                     new Registration("bibmark-watch", "workspace/didChangeWatchedFiles", opts))));
         }
@@ -305,6 +309,28 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private void updateConfig() {
         Config f = folderConfig;
         config = f != null ? f : clientConfig;
+    }
+
+    /**
+     * Reads the lists under a folder that appeared (created, renamed, checked out), as the workspace index would:
+     * the workspace's file set is collected again (so .gitignore and skipped folders apply from the roots down) and
+     * the files under the folder are read.
+     */
+    private void readFolder(Path dir) {
+        if (!insideWorkspace(dir)) {
+            return;
+        }
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (Path f : FileCollector.collect(folders).files()) {
+            if (f.startsWith(real) || f.startsWith(dir)) {
+                readFromDisk(f);
+            }
+        }
     }
 
     private void readFromDisk(Path p) {
@@ -1285,6 +1311,13 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     // A file reported changed may be gone already (a rename racing the watcher): drop it too.
                     if (e.getType() == FileChangeType.Deleted || !Files.exists(p.get())) {
                         disk.remove(uri);
+                        // A deleted folder is one event: the files that were in it go too.
+                        String prefix = uri.endsWith("/") ? uri : uri + "/";
+                        disk.keySet().removeIf(k -> k.startsWith(prefix));
+                    } else if (Files.isDirectory(p.get())) {
+                        readFolder(p.get());
+                    } else if (!FileCollector.isListFile(p.get())) {
+                        continue; // another file, reported by the folder watcher
                     } else if (insideWorkspace(p.get())) {
                         readFromDisk(p.get());
                     } else {

@@ -192,6 +192,12 @@ public final class FileCollector {
         return ignored;
     }
 
+    /** Whether a file's name makes it one a folder is searched for (Markdown and its dialects, BibTeX). */
+    public static boolean isListFile(Path file) {
+        Path name = file.getFileName();
+        return name != null && hasWantedExtension(name.toString());
+    }
+
     private static boolean hasWantedExtension(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         // As Document.isMarkdownPath (Markdown, Quarto, R Markdown), and BibTeX.

@@ -269,6 +269,58 @@ class ProtocolAbuseIT {
         }
     }
 
+    /**
+     * A folder deleted or renamed arrives as one event for the folder (VS Code sends no event per file in it): its
+     * files leave the index, and the renamed folder's files come in (found by QA: stale key clashes stayed).
+     */
+    @Test
+    void aFolderDeletedOrRenamedTakesItsFilesAlong(@TempDir Path dir) throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Path a = ws.resolve("a.md");
+        Path sub = Files.createDirectories(ws.resolve("sub"));
+        Files.writeString(a, "# A\n\n```bibtex\n@misc{same, title = {One}}\n```\n");
+        Files.writeString(sub.resolve("b.md"), "# B\n\n```bibtex\n@misc{same, title = {Two}}\n```\n");
+        Files.createDirectories(ws.resolve("node_modules/pkg"));
+        Files.writeString(ws.resolve(".gitignore"), "ignored/\n");
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{\"workspace\":{\"didChangeWatchedFiles\":"
+                    + "{\"dynamicRegistration\":true}}},\"workspaceFolders\":[{\"uri\":" + q(ws.toUri().toString()) + ",\"name\":\"ws\"}]}");
+            c.notify("initialized", "{}");
+            String au = a.toUri().toString();
+            assertTrue(c.diagnosticsFor(au).toString().contains("duplicate-key"));
+            // The folder is renamed: one event for the old folder, one for the new.
+            Path moved = ws.resolve("sub2");
+            Files.move(sub, moved);
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(sub.toUri().toString())
+                    + ",\"type\":3},{\"uri\":" + q(moved.toUri().toString()) + ",\"type\":1}]}");
+            JsonObject back = c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+                    && m.toString().contains("sub2/b.md") && m.toString().contains("duplicate-key"));
+            assertTrue(back.toString().contains("duplicate-key"), back.toString());
+            // Deleted: the clash goes with it.
+            Files.delete(moved.resolve("b.md"));
+            Files.delete(moved);
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(moved.toUri().toString()) + ",\"type\":3}]}");
+            c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+                    && au.equals(m.getAsJsonObject("params").get("uri").getAsString())
+                    && m.getAsJsonObject("params").getAsJsonArray("diagnostics").isEmpty());
+            // A folder appearing where the workspace ignores it is not read.
+            Path ignored = Files.createDirectories(ws.resolve("ignored"));
+            Files.writeString(ignored.resolve("c.md"), "# C\n\n```bibtex\n@misc{same, title = {Three}}\n```\n");
+            Files.writeString(ws.resolve("node_modules/pkg/readme.md"), "# C\n\n```bibtex\n@misc{same, title = {Four}}\n```\n");
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(ignored.toUri().toString())
+                    + ",\"type\":1},{\"uri\":" + q(ws.resolve("node_modules/pkg").toUri().toString()) + ",\"type\":1},"
+                    + "{\"uri\":" + q(ws.resolve("notes.txt").toUri().toString()) + ",\"type\":1}]}");
+            JsonObject symbols = c.call("workspace/symbol", "{\"query\":\"same\"}");
+            assertTrue(symbols.toString().contains("a.md"), symbols.toString());
+            assertTrue(!symbols.toString().contains("c.md") && !symbols.toString().contains("readme.md")
+                    && !symbols.toString().contains("sub"), symbols.toString());
+            assertServing(c);
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void aFileDeletedOrRewrittenWhileIndexedIsDroppedAndTheRestStaysChecked(@TempDir Path dir) throws Exception {
         Path ws = Files.createDirectories(dir.resolve("ws"));
