@@ -150,9 +150,11 @@ public final class Checker {
             }
         }
         int endBefore = end - e.delta();
+        // A section that runs to the end of the text also owns a finding at the very end (an entry left open there).
+        boolean toEnd = end == now.text().length();
         List<Finding> out = new ArrayList<>();
         for (Finding f : rawBefore) {
-            if (f.range().start() >= start && f.range().start() < endBefore) {
+            if (f.range().start() >= start && (toEnd || f.range().start() < endBefore)) {
                 continue;
             }
             out.add(shift(f, e, before.path()));

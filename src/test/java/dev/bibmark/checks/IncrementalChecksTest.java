@@ -50,7 +50,7 @@ class IncrementalChecksTest {
             #### Without a block [`UNREAD`]
 
             paper link: [x](https://arxiv.org/abs/2001.08361)
-            """);
+            """, "```bibtex\n@misc{k, title = {T}}\n```\n\n```bibtex\n@article{a,");
 
     @Test
     void randomEditsGiveTheFullRunsFindings() throws IOException {
@@ -97,6 +97,22 @@ class IncrementalChecksTest {
             }
         }
         assertTrue(incremental > total / 3, "the shortcut applied " + incremental + " of " + total + " times");
+    }
+
+    /**
+     * A finding at the very end of the text (an entry left open in a last fence without a line break) lies at the
+     * end of the section that runs to the end: it is checked again, not also kept (found by QA: published twice).
+     */
+    @Test
+    void aFindingAtTheEndOfTheTextIsNotKeptTwice() {
+        String text = "```bibtex\nx\n```\n\n```bibtex\n@article{a,";
+        Document doc = Documents.parse("file:///e.md", text);
+        List<Finding> raw = Checker.rawDocument(doc, Config.DEFAULT, m -> { });
+        Document next = Documents.edit(doc, 11, 11, "y");
+        Optional<List<Finding>> inc = Checker.rawDocumentAfterEdit(doc, raw, next, Config.DEFAULT, m -> { });
+        assertTrue(inc.isPresent());
+        assertEquals(Checker.finishDocument(next, Checker.rawDocument(next, Config.DEFAULT, m -> { }), Config.DEFAULT),
+                Checker.finishDocument(next, inc.get(), Config.DEFAULT));
     }
 
     @Test
