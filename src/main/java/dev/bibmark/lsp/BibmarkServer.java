@@ -719,8 +719,10 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             String uri = params.getTextDocument().getUri();
             String text = params.getTextDocument().getText();
             boolean markdown = !"bibtex".equals(params.getTextDocument().getLanguageId()) && !uri.toLowerCase().endsWith(".bib");
-            versions.put(uri, params.getTextDocument().getVersion());
+            int version = params.getTextDocument().getVersion();
             submit(() -> {
+                // The version goes with the text, on the worker: a check publishes the version of what it checked.
+                versions.put(uri, version);
                 open.put(uri, boundedParse(uri, text, markdown, true));
                 scheduleCheck();
             });
@@ -734,13 +736,17 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 return;
             }
             String uri = params.getTextDocument().getUri();
-            versions.put(uri, params.getTextDocument().getVersion());
+            Integer version = params.getTextDocument().getVersion();
             List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
             submit(() -> {
                 Document d = open.get(uri);
                 if (d == null) {
+                    // Its version is not kept either: the file's diagnostics from disk carry none.
                     log(MessageType.Warning, "bibmark: didChange for a document that is not open: " + uri);
                     return;
+                }
+                if (version != null) {
+                    versions.put(uri, version);
                 }
                 open.put(uri, boundedChange(d, changes));
                 scheduleCheck();
@@ -753,8 +759,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             if (uri == null) {
                 return;
             }
-            versions.remove(uri);
             submit(() -> {
+                versions.remove(uri);
                 open.remove(uri);
                 scheduleCheck();
             });
@@ -1334,7 +1340,28 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         BibmarkServer server = new BibmarkServer();
         // No reflective message validation: it walked every outgoing diagnostic (a large share of a keystroke on a
         // big list). Handlers check their parameters instead (a missing one is an InvalidParams error).
-        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>() {
+                    // As LSP4J's own, with the lifecycle rules around the server's endpoint (Lifecycle).
+                    @Override
+                    protected org.eclipse.lsp4j.jsonrpc.RemoteEndpoint createRemoteEndpoint(
+                            org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler jsonHandler) {
+                        org.eclipse.lsp4j.jsonrpc.MessageConsumer outgoing = wrapMessageConsumer(
+                                new org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer(output, jsonHandler));
+                        org.eclipse.lsp4j.jsonrpc.Endpoint local = new Lifecycle(
+                                org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints.toEndpoint(localServices),
+                                java.util.Set.copyOf(getSupportedMethods().keySet()));
+                        org.eclipse.lsp4j.jsonrpc.RemoteEndpoint remote =
+                                new org.eclipse.lsp4j.jsonrpc.RemoteEndpoint(outgoing, local, exceptionHandler);
+                        jsonHandler.setMethodProvider(remote);
+                        remote.setJsonHandler(jsonHandler);
+                        return remote;
+                    }
+                }
+                .setExceptionHandler(t -> Lifecycle.notOffered(t)
+                        ? new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                                org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.MethodNotFound,
+                                "bibmark does not offer this request", null)
+                        : org.eclipse.lsp4j.jsonrpc.RemoteEndpoint.DEFAULT_EXCEPTION_HANDLER.apply(t))
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)

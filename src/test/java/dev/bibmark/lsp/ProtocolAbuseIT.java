@@ -45,6 +45,11 @@ class ProtocolAbuseIT {
         return r;
     }
 
+    private static int errorCode(JsonObject response) {
+        assertTrue(response.has("error"), response.toString());
+        return response.getAsJsonObject("error").get("code").getAsInt();
+    }
+
     private static void assertServing(RawClient c) throws InterruptedException {
         assertTrue(c.alive(), "the server died");
         JsonObject r = c.call("workspace/symbol", "{\"query\":\"\"}");
@@ -85,11 +90,23 @@ class ProtocolAbuseIT {
     @Test
     void beforeInitializeAfterShutdownAndBrokenMessages() throws Exception {
         try (RawClient c = new RawClient("lsp")) {
-            // Before initialize: still an answer.
-            answered(c, c.request("textDocument/hover", pos(DOC, 0, 0)));
-            answered(c, c.request("workspace/symbol", "{\"query\":\"x\"}"));
+            // Before initialize: requests are answered ServerNotInitialized, notifications dropped (found by QA:
+            // they were served).
+            assertEquals(-32002, errorCode(c.call("textDocument/hover", pos(DOC, 0, 0))));
+            assertEquals(-32002, errorCode(c.call("workspace/symbol", "{\"query\":\"x\"}")));
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":" + q(DOC) + ",\"languageId\":\"markdown\","
+                    + "\"version\":1,\"text\":" + q("# P\n\n```bibtex\n@misc{early, title = {T}}\n```\n") + "}}");
+            assertEquals(-32602, errorCode(c.call("initialize", "null")));
             c.call("initialize", "{\"processId\":null,\"capabilities\":{}}");
+            assertEquals(-32600, errorCode(c.call("initialize", "{\"processId\":null,\"capabilities\":{}}")));
             c.notify("initialized", "{}");
+            assertEquals("[]", c.call("workspace/symbol", "{\"query\":\"early\"}").get("result").toString(),
+                    "a didOpen before initialize is dropped");
+            // Requests the server does not offer: MethodNotFound, not an internal error with a trace; no params:
+            // InvalidParams.
+            assertEquals(-32601, errorCode(c.call("textDocument/signatureHelp", pos(DOC, 0, 0))));
+            assertEquals(-32601, errorCode(c.call("textDocument/diagnostic", "{\"textDocument\":{\"uri\":" + q(DOC) + "}}")));
+            assertEquals(-32602, errorCode(c.call("textDocument/hover", "null")));
 
             // Broken framing and bodies, each followed by proof of life.
             c.sendBytes("Content-Length: abc\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -129,9 +146,10 @@ class ProtocolAbuseIT {
             answered(c, c.request("textDocument/inlayHint", "{\"textDocument\":{\"uri\":" + q(DOC) + "},\"range\":{\"start\":{\"line\":9,\"character\":9},\"end\":{\"line\":-3,\"character\":0}}}"));
             assertServing(c);
 
-            // After shutdown: requests still get an answer, and exit ends the process cleanly.
+            // After shutdown: requests are answered InvalidRequest, and exit ends the process cleanly.
             c.call("shutdown", "null");
-            answered(c, c.request("textDocument/hover", pos(DOC, 3, 7)));
+            assertEquals(-32600, errorCode(c.call("textDocument/hover", pos(DOC, 3, 7))));
+            assertEquals(-32600, errorCode(c.call("shutdown", "null")));
             c.notify("exit", "null");
             assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
             assertEquals(0, c.proc.exitValue());
@@ -288,6 +306,9 @@ class ProtocolAbuseIT {
             c.notify("initialized", "{}");
             String au = a.toUri().toString();
             assertTrue(c.diagnosticsFor(au).toString().contains("duplicate-key"));
+            // A change to a file that is not open is ignored, and its version is not kept for what is published later.
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":" + q(au) + ",\"version\":77},"
+                    + "\"contentChanges\":[{\"text\":\"nothing\"}]}");
             // The folder is renamed: one event for the old folder, one for the new.
             Path moved = ws.resolve("sub2");
             Files.move(sub, moved);
@@ -300,9 +321,11 @@ class ProtocolAbuseIT {
             Files.delete(moved.resolve("b.md"));
             Files.delete(moved);
             c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(moved.toUri().toString()) + ",\"type\":3}]}");
-            c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+            JsonObject cleared = c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
                     && au.equals(m.getAsJsonObject("params").get("uri").getAsString())
                     && m.getAsJsonObject("params").getAsJsonArray("diagnostics").isEmpty());
+            assertTrue(!cleared.getAsJsonObject("params").has("version")
+                    || cleared.getAsJsonObject("params").get("version").isJsonNull(), cleared.toString());
             // A folder appearing where the workspace ignores it is not read.
             Path ignored = Files.createDirectories(ws.resolve("ignored"));
             Files.writeString(ignored.resolve("c.md"), "# C\n\n```bibtex\n@misc{same, title = {Three}}\n```\n");
