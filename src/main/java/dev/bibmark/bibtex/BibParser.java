@@ -643,10 +643,6 @@ public final class BibParser {
             int i = pos;
             for (; i < n; i++) {
                 char d = s.charAt(i);
-                if (d == '\\' && i + 1 < n) {
-                    i++;
-                    continue;
-                }
                 if (d == '{') {
                     depth++;
                 } else if (d == '}') {
@@ -675,10 +671,6 @@ public final class BibParser {
             int i = pos + 1;
             for (; i < n; i++) {
                 char d = s.charAt(i);
-                if (d == '\\' && i + 1 < n) {
-                    i++;
-                    continue;
-                }
                 if (d == '{') {
                     depth++;
                 } else if (d == '}') {

@@ -270,10 +270,6 @@ final class SyntaxFixes {
         int end = Math.min(regionEnd, t.length());
         for (; i < end; i++) {
             char ch = t.charAt(i);
-            if (ch == '\\') {
-                i++;
-                continue;
-            }
             if (ch == '{') {
                 depth++;
             } else if (ch == '}') {

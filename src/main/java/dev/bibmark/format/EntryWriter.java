@@ -157,15 +157,14 @@ final class EntryWriter {
 
     /**
      * Whether {@code "text"} reads back as the same text: no {@code "} and no unmatched {@code }} outside braces,
-     * scanning with the parser's rules (a backslash escapes the next character).
+     * scanning with the parser's rules, which are BibTeX's: braces count wherever they are and a backslash
+     * escapes nothing, so {@code \"} at depth 0 would end a quoted value.
      */
     static boolean quotable(String text) {
         int depth = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                i++;
-            } else if (c == '{') {
+            if (c == '{') {
                 depth++;
             } else if (c == '}') {
                 if (depth == 0) {

@@ -42,6 +42,25 @@ class BibParserTest {
         assertEquals(t.lastIndexOf('}') + 1, e.range().end());
     }
 
+    /**
+     * BibTeX's scanner (and btparse's) counts braces and ends a quoted value at a '"' of depth 0 whatever precedes
+     * them: a backslash escapes nothing (found by QA: "C:\" was an unterminated string, "Sch\"on" passed).
+     */
+    @Test
+    void aBackslashEscapesNothingInsideValues() {
+        BibFile ok = BibParser.parse("@article{q, title = \"C:\\\", author = {A\\}, year = 2000}\n");
+        assertEquals(List.of(), ok.errors());
+        assertEquals(List.of("title", "author", "year"), ok.entries().get(0).fields().stream().map(BibField::name).toList());
+        assertEquals("C:\\", ((BibValue.Quoted) ok.entries().get(0).fieldOrNull("title").value().parts().get(0)).text());
+        BibFile bad = BibParser.parse("@article{q, title = \"Sch\\\"on\", year = 2000}\n");
+        assertTrue(!bad.errors().isEmpty(), "a quote after a backslash ends the value, as in BibTeX");
+        BibFile closed = BibParser.parse("@misc{b, title = {\\{Set\\}}, note = {\\}\n}\n");
+        assertEquals(List.of(), closed.errors(), "{\\} is a whole value in BibTeX");
+        BibFile braced = BibParser.parse("@misc{b, title = {T}, note = {a\\{b}\n}\n@misc{c, title = {T}}\n");
+        assertEquals(List.of("b", "c"), braced.entries().stream().map(BibEntry::key).toList());
+        assertTrue(!braced.errors().isEmpty(), "{a\\{b} never closes in BibTeX");
+    }
+
     @Test
     void stringsConcatenationAndParens() {
         String t = "@string(jmlr = \"Journal of ML\")\n@misc(k, journal = jmlr # { Research}, note = \"a {\"} b\")";
