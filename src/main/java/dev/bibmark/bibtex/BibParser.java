@@ -477,6 +477,16 @@ public final class BibParser {
                 pos++;
                 continue;
             }
+            if (c == '%') {
+                // A comment line inside the entry (biber and bibtex-tidy read past it; BibTeX gives up on the entry).
+                // One finding on the comment, and the fields after it are read as usual: reading on from the next
+                // comma instead made the comma after the next field look extra, and deleting it broke the entry.
+                int eol = lineEnd(pos);
+                error(Kind.COMMENT_IN_ENTRY, pos, lastNonWs(eol), "BibTeX does not read a '%' comment inside an entry"
+                        + " (it stops reading the entry here; biber skips the line): move it above the entry");
+                pos = eol;
+                continue;
+            }
             int nameStart = pos;
             while (pos < n && isFieldNameChar(s.charAt(pos))) {
                 pos++;

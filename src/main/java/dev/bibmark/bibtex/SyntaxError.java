@@ -11,6 +11,8 @@ import dev.bibmark.text.TextRange;
 public record SyntaxError(Kind kind, TextRange range, String message) {
     public enum Kind {
         EXPECTED_OPEN, EXPECTED_KEY, EXPECTED_COMMA, EXPECTED_EQUALS, EXPECTED_VALUE, EXPECTED_FIELD_NAME,
-        EXPECTED_CLOSE, UNBALANCED_BRACES, UNTERMINATED_STRING, UNTERMINATED_ENTRY, UNEXPECTED_CHARACTER, INCLUDE
+        EXPECTED_CLOSE, UNBALANCED_BRACES, UNTERMINATED_STRING, UNTERMINATED_ENTRY, UNEXPECTED_CHARACTER, INCLUDE,
+        /** A {@code %} comment line where a field is expected: BibTeX stops reading the entry there, biber skips it. */
+        COMMENT_IN_ENTRY
     }
 }

@@ -192,6 +192,23 @@ final class SyntaxFixes {
                     out.add(insert("type", "Insert the entry type 'misc'", at + 1, "misc", false));
                 }
             }
+            case COMMENT_IN_ENTRY -> {
+                // The comment's whole line goes above the entry's line, as it was written: nothing is lost.
+                BibEntry e = Context.entryAt(c.doc, at);
+                if (e != null) {
+                    int lineStart = t.lastIndexOf('\n', at - 1) + 1;
+                    int lineEnd = t.indexOf('\n', at);
+                    int entryLine = t.lastIndexOf('\n', e.range().start() - 1) + 1;
+                    // Only a line of its own (a comment after a field would take the field along), and only where
+                    // the block's lines carry no prefix (a quote's '>' or a list's indent: the candidate is checked
+                    // on the block's own text, and whole lines there are not whole lines in the document).
+                    if (lineEnd > at && entryLine < lineStart && t.substring(lineStart, at).isBlank()) {
+                        out.add(new Candidate("move", "Move the comment above the entry", List.of(
+                                Edit.insert(entryLine, t.substring(lineStart, lineEnd + 1)),
+                                Edit.delete(new TextRange(lineStart, lineEnd + 1))), true, true));
+                    }
+                }
+            }
             case INCLUDE -> {
                 BibObject o = Context.objectAt(b, at);
                 if (o != null) {

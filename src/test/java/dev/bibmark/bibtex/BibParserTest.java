@@ -61,6 +61,21 @@ class BibParserTest {
         assertTrue(!braced.errors().isEmpty(), "{a\\{b} never closes in BibTeX");
     }
 
+    /**
+     * A '%' comment line inside an entry is one finding on the comment, and the fields around it are read (found by
+     * QA: the parser read on to the next comma, reported that comma as extra, and --fix deleted it).
+     */
+    @Test
+    void aPercentCommentInsideAnEntryIsOneFindingAndTheFieldsAreRead() {
+        String t = "@misc{k,\n  title={T},\n% comment line\n  author={A},\n% comment line\n  year=2000,\n}\n";
+        BibFile f = BibParser.parse(t);
+        assertEquals(List.of(Kind.COMMENT_IN_ENTRY, Kind.COMMENT_IN_ENTRY), f.errors().stream().map(SyntaxError::kind).toList());
+        assertEquals(t.indexOf("% comment"), f.errors().get(0).range().start());
+        assertEquals(t.indexOf("% comment") + "% comment line".length(), f.errors().get(0).range().end());
+        assertEquals(List.of("title", "author", "year"), f.entries().get(0).fields().stream().map(BibField::name).toList());
+        assertTrue(f.entries().get(0).closed());
+    }
+
     @Test
     void stringsConcatenationAndParens() {
         String t = "@string(jmlr = \"Journal of ML\")\n@misc(k, journal = jmlr # { Research}, note = \"a {\"} b\")";

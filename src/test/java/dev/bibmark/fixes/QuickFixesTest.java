@@ -48,6 +48,18 @@ class QuickFixesTest {
     }
 
     @Test
+    void aCommentLineInsideAnEntryMovesAboveIt() {
+        assertEquals("x\n% note\n@misc{k,\n  title={T},\n  year=2000,\n}\n",
+                fixOne("a.bib", "x\n@misc{k,\n  title={T},\n% note\n  year=2000,\n}\n", Code.BIBTEX_SYNTAX, "Move the comment"));
+        assertEquals("# P\n\n```bibtex\n% note\n@misc{k,\n  title={T},\n  year=2000,\n}\n```\n",
+                fixOne("a.md", "# P\n\n```bibtex\n@misc{k,\n  title={T},\n% note\n  year=2000,\n}\n```\n",
+                        Code.BIBTEX_SYNTAX, "Move the comment"));
+        // After a field on its line, the comment is left for the user (moving the line would move the field).
+        List<Document> ws = FixHarness.parse("a.bib", "@misc{k,\n  title={T}, % note\n  year=2000,\n}\n");
+        assertTrue(fixes(ws, Code.BIBTEX_SYNTAX).stream().noneMatch(f -> f.title().startsWith("Move")));
+    }
+
+    @Test
     void missingKeyIsGenerated() {
         String in = "@article{title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = 2017}\n";
         List<Document> ws = FixHarness.parse("a.bib", in, "b.bib", "@misc{vaswani2017attention, title = {X}}\n");
