@@ -15,6 +15,13 @@ import java.util.Map;
 final class CheckSupport {
     private CheckSupport() {}
 
+    /**
+     * How many related places a finding names at most: the duplicate checks list the other copies, and a key or
+     * paper repeated thousands of times made the report grow with the square of the count (a 180 KB file ran out
+     * of memory).
+     */
+    static final int MAX_RELATED = 10;
+
     static Finding finding(Document doc, Code code, TextRange range, String message) {
         return new Finding(doc.path(), code, code.defaultSeverity(), range, message, List.of());
     }

@@ -288,9 +288,10 @@ public final class CrossDocument {
             if (id == null) {
                 continue;
             }
+            int taken = 0;
             for (EntryRef e : index.get(k).getOrDefault(id, List.of())) {
-                if (EntryRef.ORDER.compare(e, r) >= 0) {
-                    break; // the list is in workspace order: the rest come later
+                if (EntryRef.ORDER.compare(e, r) >= 0 || taken++ == DuplicateEntryCheck.MAX_CANDIDATES) {
+                    break; // the list is in workspace order: the rest come later (or are past the full run's cut)
                 }
                 if (seen.add(e)) {
                     earlier.add(e);

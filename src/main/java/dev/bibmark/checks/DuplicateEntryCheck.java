@@ -47,8 +47,10 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
                     if (o instanceof Integer j) {
                         candidates.add(j);
                     } else if (o instanceof List<?> js) {
-                        for (Object j : js) {
-                            candidates.add((Integer) j);
+                        // The earliest entries of each identity only (CrossDocument takes the same ones): a paper
+                        // listed thousands of times made this quadratic.
+                        for (int x = 0; x < js.size() && x < MAX_CANDIDATES; x++) {
+                            candidates.add((Integer) js.get(x));
                         }
                     }
                 }
@@ -75,6 +77,9 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
         String firstReason = null;
         EntryRef first = null;
         for (EntryRef e : earlier) {
+            if (related.size() == CheckSupport.MAX_RELATED) {
+                break;
+            }
             String reason = reason(e, r);
             if (reason != null) {
                 if (first == null) {
@@ -91,6 +96,9 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
                 "Entry '" + r.entry().key() + "' duplicates '" + first.entry().key() + "' at "
                         + first.where() + " (" + firstReason + ")", related));
     }
+
+    /** How many of the earliest entries of one identity are looked at for a later one (see {@link #check}). */
+    static final int MAX_CANDIDATES = 64;
 
     private static void add(Map<String, Object> index, String id, int i) {
         if (id == null) {

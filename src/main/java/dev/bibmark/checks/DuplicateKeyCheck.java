@@ -42,10 +42,15 @@ public final class DuplicateKeyCheck implements WorkspaceCheck {
         }
         List<Finding> out = new ArrayList<>();
         for (EntryRef r : group) {
+            // The first few other places only: a key used a thousand times would otherwise make a million notes.
             List<Finding.Related> related = new ArrayList<>();
             List<String> places = new ArrayList<>();
             for (EntryRef o : group) {
                 if (o != r) {
+                    if (related.size() == CheckSupport.MAX_RELATED) {
+                        places.add("and " + (group.size() - 1 - CheckSupport.MAX_RELATED) + " more");
+                        break;
+                    }
                     related.add(o.related("also defined here"));
                     places.add(o.where());
                 }

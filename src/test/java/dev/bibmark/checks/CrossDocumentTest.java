@@ -109,6 +109,34 @@ class CrossDocumentTest {
         assertTrue(withUndefined > 300, "steps with an undefined citation: " + withUndefined);
     }
 
+    /**
+     * A paper or key repeated thousands of times: each finding names at most a few other places (the report grew
+     * with the square of the count and ran out of memory, found by QA), and the incremental index, which looks at
+     * the same earliest copies, still equals the full run.
+     */
+    @Test
+    void thousandsOfCopiesStayLinear() {
+        StringBuilder same = new StringBuilder("```bibtex\n");
+        StringBuilder clash = new StringBuilder("```bibtex\n");
+        for (int i = 0; i < 2000; i++) {
+            same.append("@misc{k, title = {Same}, author = {A, B}}\n");
+            same.append("@misc{t").append(i).append(", title = {Title}, author = {Smith, J}}\n");
+            clash.append("@misc{c, title = {T").append(i).append("}}\n");
+        }
+        List<Document> docs = new ArrayList<>(List.of(Documents.parse("a.md", same + "```\n"),
+                Documents.parse("b.md", clash + "```\n")));
+        List<Finding> full = Checker.runWorkspace(docs, Config.DEFAULT, m -> { });
+        assertEquals(2000, full.stream().filter(f -> f.code() == Code.DUPLICATE_KEY).count());
+        assertEquals(1999 + 1999, full.stream().filter(f -> f.code() == Code.DUPLICATE_ENTRY).count());
+        assertTrue(full.stream().allMatch(f -> f.related().size() <= 10), "at most 10 related places each");
+        assertTrue(full.get(0).message().endsWith("and 1989 more)") || full.stream().anyMatch(
+                f -> f.message().contains("and 1989 more)")), full.get(0).message());
+        CrossDocument index = new CrossDocument(m -> { });
+        assertEquals(full, index.update(docs, Config.DEFAULT));
+        docs.set(1, Documents.parse("b.md", clash.toString().replace("@misc{c, title = {T7}}", "@misc{c, title = {T6}}") + "```\n"));
+        assertEquals(Checker.runWorkspace(docs, Config.DEFAULT, m -> { }), index.update(docs, Config.DEFAULT));
+    }
+
     @Test
     void anUnchangedWorkspaceKeepsItsFindingsAndAnEditReachesOtherFiles() {
         Document a = Documents.parse("a.md", "```bibtex\n@misc{k, title={A}}\n```\n");
