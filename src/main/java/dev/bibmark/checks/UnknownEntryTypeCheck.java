@@ -37,6 +37,23 @@ public final class UnknownEntryTypeCheck implements DocumentCheck {
         return out;
     }
 
+    /**
+     * Whether the nearest standard type is a spelling away ({@code @artcle}): then changing to it is what the author
+     * meant. A type of another dialect ({@code @online}, {@code @software}, {@code @patent}: BibLaTeX) is not a typo,
+     * and changing it would drop what it says for BibLaTeX users.
+     */
+    public static boolean isTypo(String typeLower) {
+        if (ALIASES.containsKey(typeLower)) {
+            return false;
+        }
+        for (String s : STANDARD) {
+            if (dev.bibmark.util.Strings.distance(typeLower, s) < 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The nearest standard type for a non-standard one. */
     public static String suggest(String typeLower) {
         String alias = ALIASES.get(typeLower);

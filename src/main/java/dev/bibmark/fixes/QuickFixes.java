@@ -111,14 +111,16 @@ public final class QuickFixes {
         Edit retype = new Edit(e.typeRange(), written);
         List<EntryEdits.NewField> add = MissingFields.missing(c, e, suggested);
         String title = "Change '@" + e.type() + "' to '@" + written + "'";
+        // Safe for --fix only for a misspelling: a BibLaTeX type (@online) changed to @misc loses what it says.
+        boolean typo = UnknownEntryTypeCheck.isTypo(e.typeLower());
         if (add.isEmpty()) {
-            return List.of(Fix.of(title, f, c.doc.path(), List.of(retype), true, true));
+            return List.of(Fix.of(title, f, c.doc.path(), List.of(retype), true, typo));
         }
         boolean complete = MissingFields.complete(add);
         EntryEdits.Insertion ins = EntryEdits.insertFields(c.text(), e, add);
         List<Fix> out = new ArrayList<>();
         out.add(Fix.of(title + " and " + MissingFields.describe(add, complete), f, c.doc.path(),
-                List.of(retype, ins.plain()), complete, complete));
+                List.of(retype, ins.plain()), complete, complete && typo));
         if (!suggested.equals("misc")) {
             out.add(Fix.of("Change '@" + e.type() + "' to '@" + sameCase(e.type(), "misc") + "'", f, c.doc.path(),
                     List.of(new Edit(e.typeRange(), sameCase(e.type(), "misc"))), !complete, false));

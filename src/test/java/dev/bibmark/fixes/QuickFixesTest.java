@@ -60,6 +60,17 @@ class QuickFixesTest {
     }
 
     @Test
+    void aMisspelledTypeIsSafeToFixABibLatexTypeIsNot() {
+        Fix typo = fix(FixHarness.parse("a.bib", "@artcle{k, author = {A}, title = {T}, journal = {J}, year = 2020}\n"), Code.UNKNOWN_ENTRY_TYPE, "Change");
+        assertTrue(typo.title().startsWith("Change '@artcle' to '@article'"), typo.title());
+        assertTrue(typo.safe());
+        for (String type : List.of("online", "software", "dataset", "patent", "periodical")) {
+            Fix f = fix(FixHarness.parse("a.bib", "@" + type + "{k, title = {T}}\n"), Code.UNKNOWN_ENTRY_TYPE, "Change");
+            assertFalse(f.safe(), type + ": " + f.title());
+        }
+    }
+
+    @Test
     void missingKeyIsGenerated() {
         String in = "@article{title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = 2017}\n";
         List<Document> ws = FixHarness.parse("a.bib", in, "b.bib", "@misc{vaswani2017attention, title = {X}}\n");
