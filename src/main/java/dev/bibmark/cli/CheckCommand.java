@@ -88,6 +88,11 @@ final class CheckCommand {
             err.println("bibmark check: --dry-run needs --fix");
             return 2;
         }
+        if (dryRun && !format.equals("text")) {
+            // The dry run's output is a diff: a tool reading JSON or annotations would get something else.
+            err.println("bibmark check: --fix --dry-run prints a diff, not a " + format + " report (leave out --format)");
+            return 2;
+        }
         if (paths.isEmpty() && !stdin) {
             err.println("bibmark check: no PATH given");
             err.print(Main.USAGE);

@@ -102,6 +102,11 @@ class CheckFixTest {
         Path list = dir.resolve("papers.md");
         Files.writeString(list, LIST);
         assertEquals(2, CorpusCheckTest.check("--dry-run", list.toString()).status());
+        // A dry run prints a diff: asking for JSON or annotations with it is refused, not silently ignored.
+        CorpusCheckTest.Run json = CorpusCheckTest.check("--fix", "--dry-run", "--format", "json", list.toString());
+        assertEquals(2, json.status());
+        assertTrue(json.err().contains("prints a diff, not a json report"), json.err());
+        assertEquals("", json.out());
         Path latin1 = dir.resolve("latin1.bib");
         byte[] bytes = "@misc{k, title = {Caf\u00e9}, note = {}}\n".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(latin1, bytes);
