@@ -93,6 +93,9 @@ public final class Identifiers {
             return Optional.empty();
         }
         String s = text.trim().toLowerCase(Locale.ROOT);
+        if (s.indexOf('%') >= 0 && (s.startsWith("http://") || s.startsWith("https://"))) {
+            s = percentDecoded(s); // a link may escape the DOI's '/' (10.1000/a%2Fb)
+        }
         int from = 0;
         for (String p : DOI_RESOLVERS) {
             if (s.startsWith(p)) {
@@ -127,6 +130,32 @@ public final class Identifiers {
             return doi.contains("/") && !doi.endsWith("/") ? Optional.of(doi) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** A URL with its {@code %XX} escapes decoded (as UTF-8); an escape that is not one is kept as written. */
+    static String percentDecoded(String url) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(url.length());
+        StringBuilder out = new StringBuilder(url.length());
+        for (int i = 0; i < url.length(); ) {
+            char c = url.charAt(i);
+            int hi = c == '%' && i + 2 < url.length() ? Character.digit(url.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(url.charAt(i + 2), 16) : -1;
+            if (lo >= 0) {
+                bytes.write(hi * 16 + lo);
+                i += 3;
+                continue;
+            }
+            if (bytes.size() > 0) {
+                out.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+                bytes.reset();
+            }
+            out.append(c);
+            i++;
+        }
+        if (bytes.size() > 0) {
+            out.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toString();
     }
 
     private static final List<String> DOI_RESOLVERS =

@@ -112,6 +112,10 @@ class IdentifiersTest {
         "doi:10.1000/xyz.|10.1000/xyz",
         "DOI: 10.1000/xyz);|10.1000/xyz",
         "see 10.18653/v1/N19-1423, p. 3|10.18653/v1/n19-1423",
+        "https://doi.org/10.1000/a%2Fb|10.1000/a/b",
+        "https://dl.acm.org/doi/10.1145%2F3292500.3330701|10.1145/3292500.3330701",
+        "https://doi.org/10.1000/%C3%BC-%zz|10.1000/ü-%zz",
+        "10.1000/a%2Fb|10.1000/a%2fb",
     })
     void dois(String text, String expected) {
         assertEquals(Optional.of(expected), Identifiers.doi(text));
