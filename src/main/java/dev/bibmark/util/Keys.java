@@ -1,8 +1,9 @@
 package dev.bibmark.util;
 
 /**
- * The rule for a usable citation key, shared by the {@code invalid-key} check and rename: no whitespace and
- * none of {@code , { } # % ~ \}, which BibTeX or LaTeX cannot handle in a key.
+ * The rule for a usable citation key, shared by the {@code invalid-key} check and rename: no whitespace, no
+ * control or invisible formatting character, and none of {@code , { } # % ~ \}, which BibTeX or LaTeX cannot
+ * handle in a key.
  */
 public final class Keys {
     private static final String BAD = ",{}#%~\\";
@@ -28,7 +29,10 @@ public final class Keys {
             if (!invalid(c)) {
                 continue;
             }
-            String shown = Character.isWhitespace(c) ? "whitespace" : "'" + c + "'";
+            String shown = Character.isWhitespace(c) || Character.isSpaceChar(c) ? "whitespace"
+                    : Character.isISOControl(c) ? "a control character"
+                    : Character.getType(c) == Character.FORMAT ? String.format("an invisible U+%04X", (int) c)
+                    : "'" + c + "'";
             if (sb.indexOf(shown) < 0) {
                 if (sb.length() > 0) {
                     sb.append(", ");
@@ -39,7 +43,13 @@ public final class Keys {
         return sb.toString();
     }
 
+    /**
+     * Whitespace (no-break spaces too), the characters BibTeX or LaTeX cannot take, control characters, and
+     * invisible formatting characters (a zero-width space pasted with a key: it looks valid and matches nothing).
+     */
     private static boolean invalid(char c) {
-        return Character.isWhitespace(c) || BAD.indexOf(c) >= 0;
+        return c < 128 ? c <= ' ' || c == 127 || BAD.indexOf(c) >= 0
+                : Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                        || Character.getType(c) == Character.FORMAT;
     }
 }
