@@ -115,6 +115,19 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
         }
     }
 
+    /**
+     * Whether two first authors' given names can be one person's: unknown on either side, one written out and the
+     * other its initial ("J." and "John"), or one the start of the other. "John" and "Jane" Smith wrote two different papers
+     * called "Introduction" (found by QA: the surname alone made them one).
+     */
+    static boolean sameGivenName(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return true;
+        }
+        // An initial matches its name; a name matches a longer form of it ("Jean" and "Jean-Pierre").
+        return a.length() == 1 || b.length() == 1 ? a.charAt(0) == b.charAt(0) : a.startsWith(b) || b.startsWith(a);
+    }
+
     /** Why two entries are the same paper, or null. */
     private static String reason(EntryRef a, EntryRef b) {
         EntryFacts ia = a.facts();
@@ -128,7 +141,8 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
         if (ia.arxiv() != null && ia.arxiv().equals(ib.arxiv())) {
             return "same arXiv id " + ia.arxiv();
         }
-        if (ia.titleAuthor() != null && ia.titleAuthor().equals(ib.titleAuthor())) {
+        if (ia.titleAuthor() != null && ia.titleAuthor().equals(ib.titleAuthor())
+                && sameGivenName(a.firstGiven(), b.firstGiven())) {
             return "same title and first author";
         }
         return null;

@@ -152,6 +152,11 @@ final class EntryRef {
         return slot.keyed().keyLower();
     }
 
+    /** The first author's first given name as lower-case letters ("" when not written); computed when asked. */
+    String firstGiven() {
+        return dev.bibmark.util.Identifiers.firstAuthorGiven(CheckSupport.value(entry(), "author", macros));
+    }
+
     String where() {
         return CheckSupport.where(doc, entry().keyRange().start());
     }

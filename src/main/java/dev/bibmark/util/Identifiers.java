@@ -162,6 +162,37 @@ public final class Identifiers {
             List.of("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/");
 
 
+    /**
+     * The first author's first given name as lower-case ASCII letters ("Smith, John D." and "John D. Smith": "john";
+     * "J. Smith": "j"), or "" when only a surname is written.
+     */
+    public static String firstAuthorGiven(String authorField) {
+        if (authorField == null || authorField.isBlank()) {
+            return "";
+        }
+        String first = Strings.firstName(authorField.trim()).trim();
+        List<String> words;
+        int comma = Strings.topLevelIndexOf(first, ',');
+        if (comma >= 0) {
+            // "von Last, Jr, First" or "Last, First": the given names follow the last comma.
+            int last = comma;
+            for (int c = Strings.topLevelIndexOf(first.substring(last + 1), ','); c >= 0;
+                    c = Strings.topLevelIndexOf(first.substring(last + 1), ',')) {
+                last += c + 1;
+            }
+            words = Strings.topLevelWords(first.substring(last + 1));
+        } else {
+            words = Strings.topLevelWords(first);
+            words = words.size() < 2 ? List.of() : words.subList(0, 1);
+        }
+        if (words.isEmpty()) {
+            return "";
+        }
+        String given = fold(words.get(0));
+        // An initial ("J.", "J.-P."): its first letter is all it says.
+        return words.get(0).indexOf('.') >= 0 && !given.isEmpty() ? given.substring(0, 1) : given;
+    }
+
     /** The first author's surname as lower-case ASCII letters, or "" when there is none. */
     public static String firstAuthorSurname(String authorField) {
         if (authorField == null || authorField.isBlank()) {

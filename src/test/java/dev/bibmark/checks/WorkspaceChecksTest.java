@@ -43,6 +43,20 @@ class WorkspaceChecksTest {
         assertEquals(a.entries.get(0).keyRange(), f.get(0).related().get(0).range());
     }
 
+    /** Same title and surname, but given names that cannot be one person's: two papers (found by QA). */
+    @Test
+    void sameTitleAndSurnameWithDifferentGivenNamesAreTwoPapers() {
+        Document a = bib("a.bib").add(e("article", "s2001", "title", "{Introduction}", "author", "{Smith, John}"),
+                e("article", "s2015", "title", "{Introduction}", "author", "{Smith, Jane}"),
+                e("article", "s2016", "title", "{Introduction}", "author", "{J. Smith}"),
+                e("article", "s2017", "title", "{Introduction}", "author", "{Smith}")).build();
+        List<Finding> f = new DuplicateEntryCheck().check(List.of(a), Config.DEFAULT);
+        // J. Smith may be either; a bare Smith too: each is the same paper as the first compatible one.
+        assertEquals(List.of("s2016", "s2017"), f.stream().map(x -> a.text().substring(x.range().start(), x.range().end())).toList());
+        assertTrue(DuplicateEntryCheck.sameGivenName("j", "john") && DuplicateEntryCheck.sameGivenName("jean", "jeanpierre")
+                && !DuplicateEntryCheck.sameGivenName("john", "jane") && DuplicateEntryCheck.sameGivenName("", "jane"));
+    }
+
     @Test
     void duplicateEntryByIdentifiers() {
         Document a = md("a.md").fence(e("misc", "one", "doi", "{10.1000/ABC}"))

@@ -100,6 +100,18 @@ class IdentifiersTest {
     }
 
     @Test
+    void firstAuthorGivenName() {
+        assertEquals("john", Identifiers.firstAuthorGiven("Smith, John D. and Doe, Jane"));
+        assertEquals("john", Identifiers.firstAuthorGiven("John D. Smith and Jane Doe"));
+        assertEquals("j", Identifiers.firstAuthorGiven("Smith, J."));
+        assertEquals("j", Identifiers.firstAuthorGiven("J.-P. Sartre"));
+        assertEquals("jean", Identifiers.firstAuthorGiven("van Damme, Jr, Jean"));
+        assertEquals("jorg", Identifiers.firstAuthorGiven("M{\\\"u}ller, J{\\\"o}rg"));
+        assertEquals("", Identifiers.firstAuthorGiven("Smith"));
+        assertEquals("", Identifiers.firstAuthorGiven("{OpenAI}"));
+    }
+
+    @Test
     void arxivNull() {
         assertEquals(Optional.empty(), Identifiers.arxivId(null));
     }
