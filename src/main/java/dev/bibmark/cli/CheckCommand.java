@@ -144,7 +144,7 @@ final class CheckCommand {
                     unwritable.add(display(cwd, p));
                 }
             } catch (IOException e) {
-                err.println("bibmark check: cannot read " + display(cwd, p) + ": " + e.getMessage());
+                err.println("bibmark check: cannot read " + display(cwd, p) + ": " + FileCollector.reason(e));
                 inputError = true;
             }
         }
@@ -200,7 +200,7 @@ final class CheckCommand {
                     try {
                         Files.writeString(files.get(d.path()), f.text(), StandardCharsets.UTF_8);
                     } catch (IOException e) {
-                        err.println("bibmark check: cannot write " + d.path() + ": " + e.getMessage());
+                        err.println("bibmark check: cannot write " + d.path() + ": " + FileCollector.reason(e));
                         inputError = true;
                         after.set(after.size() - 1, d);
                         changed--;
@@ -268,7 +268,7 @@ final class CheckCommand {
                             : Documents.keyList(display(cwd, p), text, CslBibliography.ids(lower, text)));
                     continue;
                 } catch (IOException ex) {
-                    problem = ex instanceof java.nio.file.NoSuchFileException ? "no such file" : ex.getMessage();
+                    problem = FileCollector.reason(ex);
                 } catch (IllegalArgumentException ex) {
                     problem = ex.getMessage();
                 }

@@ -75,7 +75,7 @@ final class ExportCommand {
             try {
                 texts.put(p, TextFiles.read(p));
             } catch (IOException e) {
-                err.println("bibmark export: cannot read " + CheckCommand.display(cwd, p) + ": " + e.getMessage());
+                err.println("bibmark export: cannot read " + CheckCommand.display(cwd, p) + ": " + dev.bibmark.workspace.FileCollector.reason(e));
                 inputError = true;
             }
         }
@@ -97,7 +97,7 @@ final class ExportCommand {
                 }
                 Files.writeString(outFile, result.text(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("bibmark export: cannot write " + outFile + ": " + e.getMessage());
+                err.println("bibmark export: cannot write " + outFile + ": " + dev.bibmark.workspace.FileCollector.reason(e));
                 return 2;
             }
         }

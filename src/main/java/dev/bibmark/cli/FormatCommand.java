@@ -114,7 +114,7 @@ final class FormatCommand {
                     // In place, so the file keeps its permissions and links.
                     Files.write(o.path(), o.formatted().getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
-                    err.println("bibmark format: cannot write " + o.display() + ": " + e.getMessage());
+                    err.println("bibmark format: cannot write " + o.display() + ": " + dev.bibmark.workspace.FileCollector.reason(e));
                     inputError = true;
                     continue;
                 }
@@ -184,7 +184,7 @@ final class FormatCommand {
             return new Outcome(path, display, null, null, List.of(), "cannot format " + display
                     + ": not valid UTF-8 (left as it is)");
         } catch (IOException e) {
-            return new Outcome(path, display, null, null, List.of(), "cannot read " + display + ": " + e.getMessage());
+            return new Outcome(path, display, null, null, List.of(), "cannot read " + display + ": " + dev.bibmark.workspace.FileCollector.reason(e));
         }
         Document doc = Documents.parse(display, text);
         Formatter.Result r = Formatter.run(doc, null, opts);

@@ -52,19 +52,88 @@ public final class ConfigLoader {
             }
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e, e);
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : String.valueOf(e.getMessage());
+            throw new ConfigException("cannot read config file " + file + ": " + why, e);
         }
         JsonElement json;
         try {
-            json = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(file + ": malformed JSON: " + cause.getMessage(), e);
+            json = strictJson(text);
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            throw new ConfigException(file + ": malformed JSON" + where(e), e);
         }
         if (!json.isJsonObject()) {
             throw new ConfigException(file + ": $: expected a JSON object, found " + describe(json));
         }
         return convert(json, file.toString());
+    }
+
+    /**
+     * The JSON of a settings file, read strictly: one value and nothing after it, and a name given twice in an
+     * object is an error (JSON parsers keep the last silently, which hides the first setting).
+     */
+    static JsonElement strictJson(String text) throws IOException {
+        com.google.gson.stream.JsonReader r = new com.google.gson.stream.JsonReader(new java.io.StringReader(
+                text.startsWith("\uFEFF") ? text.substring(1) : text));
+        r.setStrictness(com.google.gson.Strictness.STRICT);
+        JsonElement value = readValue(r);
+        if (r.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+            throw new JsonParseException("text after the end of the JSON value at " + r.getPath());
+        }
+        return value;
+    }
+
+    private static JsonElement readValue(com.google.gson.stream.JsonReader r) throws IOException {
+        switch (r.peek()) {
+            case BEGIN_OBJECT -> {
+                JsonObject o = new JsonObject();
+                r.beginObject();
+                while (r.hasNext()) {
+                    String name = r.nextName();
+                    if (o.has(name)) {
+                        throw new JsonParseException("'" + name + "' is given twice in the same object (at "
+                                + r.getPath() + ")");
+                    }
+                    o.add(name, readValue(r));
+                }
+                r.endObject();
+                return o;
+            }
+            case BEGIN_ARRAY -> {
+                com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+                r.beginArray();
+                while (r.hasNext()) {
+                    a.add(readValue(r));
+                }
+                r.endArray();
+                return a;
+            }
+            case STRING -> {
+                return new com.google.gson.JsonPrimitive(r.nextString());
+            }
+            case NUMBER -> {
+                return new com.google.gson.JsonPrimitive(new com.google.gson.internal.LazilyParsedNumber(r.nextString()));
+            }
+            case BOOLEAN -> {
+                return new com.google.gson.JsonPrimitive(r.nextBoolean());
+            }
+            case NULL -> {
+                r.nextNull();
+                return com.google.gson.JsonNull.INSTANCE;
+            }
+            default -> throw new JsonParseException("expected a JSON value at " + r.getPath());
+        }
+    }
+
+    /** ": <what> at line L column C", from Gson's message without its advice to Java programmers and its link. */
+    private static String where(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        m = nl < 0 ? m : m.substring(0, nl);
+        m = m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON ", "");
+        return m.isBlank() ? "" : ": " + m.strip();
     }
 
     /** Converts already-parsed JSON (e.g. the client's settings); null or JSON null gives the defaults. */

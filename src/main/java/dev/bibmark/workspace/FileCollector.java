@@ -234,12 +234,16 @@ public final class FileCollector {
         }
     }
 
-    private static String reason(IOException e) {
+    /** What went wrong reading a file, in words ("permission denied"), without Java's exception names. */
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason(); // its message repeats the path
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }

@@ -192,6 +192,28 @@ class ConfigLoaderTest {
     void missingFile() {
         Path file = dir.resolve("missing.json");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
-        assertContains(e.getMessage(), file.toString());
+        assertEquals("cannot read config file " + file + ": no such file", e.getMessage());
+    }
+
+    /**
+     * Messages for people, not Java programmers; and a setting given twice is an error, not the last one silently
+     * (found by QA).
+     */
+    @Test
+    void trailingTextAndNamesGivenTwiceAreErrorsInPlainWords() throws Exception {
+        Path trail = dir.resolve("trail.json");
+        Files.writeString(trail, "{\"checks\": {}} x");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(trail));
+        assertTrue(e.getMessage().startsWith(trail + ": malformed JSON: "), e.getMessage());
+        assertTrue(!e.getMessage().contains("JsonReader") && !e.getMessage().contains("https://")
+                && e.getMessage().contains("line 1 column"), e.getMessage());
+        Path twice = dir.resolve("twice.json");
+        Files.writeString(twice, "{\"checks\": {\"empty-field\": \"off\", \"empty-field\": \"error\"}}");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.load(twice));
+        assertEquals(twice + ": malformed JSON: 'empty-field' is given twice in the same object (at $.checks.empty-field)",
+                e.getMessage());
+        Path ok = dir.resolve("ok.json");
+        Files.writeString(ok, "\uFEFF{\"checks\": {\"empty-field\": \"off\"}, \"diagnostics\": {\"debounceMs\": 150}}\n");
+        assertEquals(150, ConfigLoader.load(ok).debounceMs());
     }
 }
