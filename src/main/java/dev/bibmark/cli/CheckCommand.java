@@ -244,6 +244,7 @@ final class CheckCommand {
         Set<Path> given = new HashSet<>();
         texts.keySet().forEach(p -> given.add(p.toAbsolutePath().normalize()));
         Map<Path, Document> out = new LinkedHashMap<>();
+        Set<Path> skipped = new HashSet<>();
         for (Map.Entry<Path, String> e : texts.entrySet()) {
             if (!Document.isMarkdownPath(e.getKey().toString())) {
                 continue;
@@ -258,8 +259,17 @@ final class CheckCommand {
                 }
                 String lower = p.toString().toLowerCase(java.util.Locale.ROOT);
                 boolean bibtex = lower.endsWith(".bib") || lower.endsWith(".bibtex");
-                if (given.contains(p) || out.containsKey(p) || !(bibtex || CslBibliography.isCsl(lower))) {
-                    continue; // another format (RIS, EndNote): not read, and the list is not judged
+                if (given.contains(p) || out.containsKey(p)) {
+                    continue;
+                }
+                if (!(bibtex || CslBibliography.isCsl(lower))) {
+                    // Another format (RIS, EndNote XML): not read, and the list is not judged; said once per file.
+                    if (skipped.add(p)) {
+                        err.println("bibmark check: the bibliography " + display(cwd, p) + " named in "
+                                + display(cwd, e.getKey()) + " is not BibTeX or CSL JSON/YAML: not read (its citations"
+                                + " are not judged)");
+                    }
+                    continue;
                 }
                 String problem;
                 try {

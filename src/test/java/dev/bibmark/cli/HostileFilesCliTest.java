@@ -101,7 +101,8 @@ class HostileFilesCliTest {
         assertTrue(run.out().contains("Citation key 'Ghost'"), run.out());
         assertTrue(run.err().contains("bad.json named in ") && run.err().contains(
                 "broken.md: not valid JSON: Expected ':' at line 2 column 9 path $[1].id (its citations are not judged)"), run.err());
-        assertTrue(!run.err().contains("refs.ris"), "another format is skipped quietly: " + run.err());
+        assertTrue(run.err().contains("refs.ris named in ") && run.err().contains("ris.md is not BibTeX or CSL JSON/YAML: not read"),
+                "another format is skipped with a word: " + run.err());
     }
 
     /** Quarto and R Markdown documents are Markdown to Pandoc, and to bibmark: their citations and fences are read. */
