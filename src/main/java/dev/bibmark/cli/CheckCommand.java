@@ -294,9 +294,16 @@ final class CheckCommand {
             return ConfigLoader.load(configFile);
         }
         for (Path p : paths) {
-            Path candidate = (Files.isDirectory(p) ? p : p.toAbsolutePath().getParent());
-            if (candidate != null && Files.isRegularFile(candidate.resolve(".bibmark.json"))) {
-                return ConfigLoader.load(candidate.resolve(".bibmark.json"));
+            // From the path's folder upwards, as far as the repository's root (a folder holding .git): the same
+            // file gets the same settings whether its folder or the file itself is checked.
+            Path dir = (Files.isDirectory(p) ? p : p.toAbsolutePath().getParent());
+            for (Path d = dir == null ? null : dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+                if (Files.isRegularFile(d.resolve(".bibmark.json"))) {
+                    return ConfigLoader.load(d.resolve(".bibmark.json"));
+                }
+                if (Files.exists(d.resolve(".git"))) {
+                    break;
+                }
             }
         }
         Path here = Path.of(".bibmark.json");

@@ -120,6 +120,28 @@ class HostileFilesCliTest {
         assertTrue(!run.out().contains("smith2020'"), run.out());
     }
 
+    /**
+     * The settings are found from a file's folder upwards, to the repository's root: a file checked alone gets the
+     * same findings as in its folder (found by QA: a warning and exit 0 alone, an error and exit 1 in the folder).
+     */
+    @Test
+    void settingsAreFoundUpwardsFromAFile(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("repo/.git"));
+        Files.createDirectories(dir.resolve("repo/lists/sub"));
+        Files.writeString(dir.resolve("repo/.bibmark.json"), "{\"checks\": {\"empty-field\": \"error\"}}");
+        Path file = dir.resolve("repo/lists/sub/a.bib");
+        Files.writeString(file, "@misc{k, title = {T}, note = {}}\n");
+        CorpusCheckTest.Run alone = CorpusCheckTest.check("--format", "json", file.toString());
+        CorpusCheckTest.Run folder = CorpusCheckTest.check("--format", "json", dir.resolve("repo").toString());
+        assertEquals(1, alone.status(), alone.out());
+        assertEquals(1, folder.status(), folder.out());
+        // Not past the repository's root.
+        Files.writeString(dir.resolve(".bibmark.json"), "{\"checks\": {\"empty-field\": \"off\"}}");
+        Files.delete(dir.resolve("repo/.bibmark.json"));
+        assertEquals(0, CorpusCheckTest.check(file.toString()).status());
+        assertTrue(CorpusCheckTest.check(file.toString()).out().contains("empty-field"));
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
