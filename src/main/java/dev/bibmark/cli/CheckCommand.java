@@ -41,11 +41,12 @@ final class CheckCommand {
         boolean dryRun = false;
         Path configFile = null;
         String stdinName = null;
+        String columnsName = "utf16";
         boolean stdin = false;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--format") || a.equals("--config") || a.equals("--stdin-filename")) {
+            if (a.equals("--format") || a.equals("--config") || a.equals("--stdin-filename") || a.equals("--columns")) {
                 if (i + 1 >= args.length) {
                     err.println("bibmark check: " + a + " needs a value");
                     return 2;
@@ -55,6 +56,8 @@ final class CheckCommand {
                     format = v;
                 } else if (a.equals("--config")) {
                     configFile = Path.of(v);
+                } else if (a.equals("--columns")) {
+                    columnsName = v;
                 } else {
                     stdinName = v;
                 }
@@ -62,6 +65,8 @@ final class CheckCommand {
                 format = a.substring("--format=".length());
             } else if (a.startsWith("--config=")) {
                 configFile = Path.of(a.substring("--config=".length()));
+            } else if (a.startsWith("--columns=")) {
+                columnsName = a.substring("--columns=".length());
             } else if (a.startsWith("--stdin-filename=")) {
                 stdinName = a.substring("--stdin-filename=".length());
             } else if (a.equals("-")) {
@@ -79,6 +84,16 @@ final class CheckCommand {
             } else {
                 paths.add(Path.of(a));
             }
+        }
+        Report.Columns columns = switch (columnsName) {
+            case "utf16", "utf-16" -> Report.Columns.UTF16;
+            case "chars" -> Report.Columns.CHARS;
+            case "bytes" -> Report.Columns.BYTES;
+            default -> null;
+        };
+        if (columns == null) {
+            err.println("bibmark check: unknown column unit '" + columnsName + "' (use utf16, chars or bytes)");
+            return 2;
         }
         if (!format.equals("text") && !format.equals("json") && !format.equals("github")) {
             err.println("bibmark check: unknown format '" + format + "' (use text, json or github)");
@@ -222,7 +237,7 @@ final class CheckCommand {
             docs.forEach(d -> given.add(d.path()));
             findings = findings.stream().filter(f -> given.contains(f.path())).toList();
         }
-        Report report = new Report(docs, findings);
+        Report report = new Report(docs, findings, columns);
         if (!dryRun) {
             switch (format) {
                 case "json" -> report.printJson(out);

@@ -11,13 +11,15 @@ public final class Main {
 
             commands:
               check [--format text|json|github] [--config FILE] [--fix [--dry-run]]
-                    [--stdin-filename NAME] PATH...
+                    [--columns utf16|chars|bytes] [--stdin-filename NAME] PATH...
                     check Markdown paper lists and .bib files (folders are searched for
                     *.md, *.markdown, *.qmd, *.Rmd and *.bib, obeying .gitignore); --fix applies every
                     safe quick-fix to the files first, --dry-run prints them as a diff
                     instead of writing. PATH - reads standard input (Markdown, or .bib
                     when --stdin-filename NAME ends in .bib); NAME is how it is reported,
-                    and it stands in for that file when a folder given also holds it
+                    and it stands in for that file when a folder given also holds it;
+                    --columns: what a text or github column counts (default utf16, as
+                    in LSP and the JSON report; bytes for Vim's quickfix)
               format [--check] [--config FILE] PATH...
                     format the BibTeX entries of the same files in place (only bibtex
                     fences of Markdown files; style from the "format" settings of

@@ -21,7 +21,24 @@ final class Report {
     private final Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     private final int entries;
 
+    /** What a column of the text and GitHub reports counts (JSON positions are always UTF-16, as in LSP). */
+    enum Columns {
+        /** UTF-16 code units: LSP's, ESLint's, VS Code's unit. */
+        UTF16,
+        /** Unicode characters (code points): Emacs's and most compilers' unit. */
+        CHARS,
+        /** UTF-8 bytes: Vim's quickfix {@code %c}. */
+        BYTES
+    }
+
+    private final Columns columns;
+
     Report(List<Document> docs, List<Finding> findings) {
+        this(docs, findings, Columns.UTF16);
+    }
+
+    Report(List<Document> docs, List<Finding> findings, Columns columns) {
+        this.columns = columns;
         this.docs = docs;
         int e = 0;
         for (Document d : docs) {
@@ -42,6 +59,25 @@ final class Report {
         return counts.get(Severity.ERROR);
     }
 
+    /** The 1-based column of {@code offset} in document {@code d} (null: unknown text, UTF-16), in the chosen unit. */
+    private int column(Document d, LineIndex li, int offset) {
+        int utf16 = li.character(offset);
+        if (columns == Columns.UTF16 || d == null || utf16 == 0) {
+            return utf16 + 1;
+        }
+        int end = Math.min(offset, d.text().length());
+        int start = Math.max(0, end - utf16);
+        if (columns == Columns.CHARS) {
+            return d.text().codePointCount(start, end) + 1;
+        }
+        int bytes = 0;
+        for (int i = start; i < end; i++) {
+            char c = d.text().charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a pair: 4 bytes in all
+        }
+        return bytes + 1;
+    }
+
     private LineIndex lines(String path) {
         Document d = byPath.get(path);
         return d != null ? d.lines() : LineIndex.of("");
@@ -53,13 +89,14 @@ final class Report {
             for (Finding f : byFile.getOrDefault(d.path(), List.of())) {
                 LineIndex li = d.lines();
                 int start = f.range().start();
-                sb.append(d.path()).append(':').append(li.line(start) + 1).append(':').append(li.character(start) + 1)
+                sb.append(d.path()).append(':').append(li.line(start) + 1).append(':').append(column(d, li, start))
                         .append(": ").append(f.severity().id()).append(' ').append(f.code().id()).append(": ")
                         .append(f.message()).append('\n');
                 for (Finding.Related r : f.related()) {
                     LineIndex rl = lines(r.path());
                     sb.append("    ").append(r.path()).append(':').append(rl.line(r.range().start()) + 1).append(':')
-                            .append(rl.character(r.range().start()) + 1).append(": note: ").append(r.message()).append('\n');
+                            .append(column(byPath.get(r.path()), rl, r.range().start())).append(": note: ")
+                            .append(r.message()).append('\n');
                 }
             }
         }
@@ -143,9 +180,9 @@ final class Report {
                 sb.append("::").append(level)
                         .append(" file=").append(property(d.path()))
                         .append(",line=").append(li.line(r.start()) + 1)
-                        .append(",col=").append(li.character(r.start()) + 1)
+                        .append(",col=").append(column(d, li, r.start()))
                         .append(",endLine=").append(li.line(r.end()) + 1)
-                        .append(",endColumn=").append(li.character(r.end()) + 1)
+                        .append(",endColumn=").append(column(d, li, r.end()))
                         .append(",title=").append(property(f.code().id()))
                         .append("::").append(data(f.message())).append('\n');
             }

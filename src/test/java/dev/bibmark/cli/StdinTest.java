@@ -78,4 +78,25 @@ class StdinTest {
         assertEquals(2, big.status());
         assertTrue(big.err().contains("cannot read standard input: skipped: file larger than 10 MB"), big.err());
     }
+
+    /**
+     * What a column counts, for the tools that read the text report: UTF-16 units by default (as LSP), characters
+     * or UTF-8 bytes on request (Vim's quickfix counts bytes; found by QA: its jumps landed off on accented lines).
+     */
+    @Test
+    void columnsCountUtf16UnitsCharactersOrBytes() {
+        String bib = "@misc{k,\n  title={\u00dcn\u00efc\u00f6d\u00e9 \ud83d\ude00\ud83d\ude00 x} author={A},\n}\n";
+        java.util.function.Function<String[], String> col = a -> {
+            Run r = run(bib, a);
+            return r.out().substring(0, r.out().indexOf(": error")).replaceAll(".*:2:", "");
+        };
+        assertEquals("25", col.apply(new String[] {"check", "--stdin-filename", "r.bib", "-"}));
+        assertEquals("23", col.apply(new String[] {"check", "--columns", "chars", "--stdin-filename", "r.bib", "-"}));
+        assertEquals("33", col.apply(new String[] {"check", "--columns=bytes", "--stdin-filename", "r.bib", "-"}));
+        Run gh = run(bib, "check", "--format", "github", "--columns", "bytes", "--stdin-filename", "r.bib", "-");
+        assertTrue(gh.out().contains(",line=2,col=33,"), gh.out());
+        Run bad = run(bib, "check", "--columns", "runes", "-");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("unknown column unit 'runes'"), bad.err());
+    }
 }
