@@ -148,18 +148,22 @@ final class CheckCommand {
         Map<Path, String> texts = new LinkedHashMap<>();
         Map<String, Path> files = new HashMap<>();
         Set<String> unwritable = new HashSet<>();
+        // A file is reported by the path it was named or found by (a symbolic link's own), read and written
+        // through its real path.
+        Map<Path, String> names = new HashMap<>();
         for (Path p : collected.files()) {
+            names.put(p, display(cwd, collected.shown(p)));
             try {
                 byte[] bytes = TextFiles.readBytes(p);
                 String text = TextFiles.decode(bytes);
                 texts.put(p, text);
-                files.put(display(cwd, p), p);
+                files.put(names.get(p), p);
                 if (fix && !Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
                     // Writing the decoded text back would replace the bytes that are not UTF-8.
-                    unwritable.add(display(cwd, p));
+                    unwritable.add(names.get(p));
                 }
             } catch (IOException e) {
-                err.println("bibmark check: cannot read " + display(cwd, p) + ": " + FileCollector.reason(e));
+                err.println("bibmark check: cannot read " + names.get(p) + ": " + FileCollector.reason(e));
                 inputError = true;
             }
         }
@@ -186,7 +190,7 @@ final class CheckCommand {
         List<Document> docs = texts.entrySet().parallelStream()
                 .map(e -> e.getKey() == stdinDoc && unnamed
                         ? Documents.parse("-", e.getValue(), true)
-                        : Documents.parse(display(cwd, e.getKey()), e.getValue()))
+                        : Documents.parse(names.getOrDefault(e.getKey(), display(cwd, e.getKey())), e.getValue()))
                 .toList();
         // The bibliographies that lists name in their front matter (Pandoc's "bibliography:") are read too, for the
         // keys they define; their own findings are not reported unless they were given.

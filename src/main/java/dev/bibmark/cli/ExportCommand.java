@@ -75,12 +75,12 @@ final class ExportCommand {
             try {
                 texts.put(p, TextFiles.read(p));
             } catch (IOException e) {
-                err.println("bibmark export: cannot read " + CheckCommand.display(cwd, p) + ": " + dev.bibmark.workspace.FileCollector.reason(e));
+                err.println("bibmark export: cannot read " + CheckCommand.display(cwd, collected.shown(p)) + ": " + dev.bibmark.workspace.FileCollector.reason(e));
                 inputError = true;
             }
         }
         List<Document> docs = texts.entrySet().parallelStream()
-                .map(e -> Documents.parse(CheckCommand.display(cwd, e.getKey()), e.getValue()))
+                .map(e -> Documents.parse(CheckCommand.display(cwd, collected.shown(e.getKey())), e.getValue()))
                 .toList();
         BibExport.Result result = BibExport.run(docs);
         for (BibExport.Note n : result.notes()) {

@@ -96,7 +96,7 @@ final class FormatCommand {
         Path cwd = Path.of("").toAbsolutePath();
         FormatOptions opts = config.format();
         List<Outcome> outcomes = collected.files().parallelStream()
-                .map(p -> format(p, CheckCommand.display(cwd, p), opts))
+                .map(p -> format(p, CheckCommand.display(cwd, collected.shown(p)), opts))
                 .toList();
         int changed = 0;
         for (Outcome o : outcomes) {

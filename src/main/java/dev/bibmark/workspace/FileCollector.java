@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,7 +30,15 @@ public final class FileCollector {
     /**
      * Files to check (sorted, de-duplicated real paths) and one message per unusable argument or skipped file.
      */
-    public record Result(List<Path> files, List<String> errors) {
+    public record Result(List<Path> files, List<String> errors, Map<Path, Path> given) {
+        public Result(List<Path> files, List<String> errors) {
+            this(files, errors, Map.of());
+        }
+
+        /** How a file was named or found (a symbolic link's own path), for messages; the real path otherwise. */
+        public Path shown(Path real) {
+            return given.getOrDefault(real, real);
+        }
     }
 
     /**
@@ -58,6 +67,7 @@ public final class FileCollector {
         final Set<Path> files = new TreeSet<>();
         final List<String> errors = new ArrayList<>();
         final Set<Path> visited = new HashSet<>();
+        final Map<Path, Path> given = new java.util.HashMap<>();
         boolean full;
 
         Walk(Limits limits) {
@@ -111,7 +121,7 @@ public final class FileCollector {
                 }
             }
         }
-        return new Result(List.copyOf(w.files), List.copyOf(w.errors));
+        return new Result(List.copyOf(w.files), List.copyOf(w.errors), Map.copyOf(w.given));
     }
 
     private static void walk(Path dir, Path root, Deque<Scope> scopes, Walk w) {
@@ -213,7 +223,9 @@ public final class FileCollector {
                         + " (limit maxFileBytes)");
                 return;
             }
-            w.files.add(real);
+            if (w.files.add(real) && !real.equals(file.toAbsolutePath().normalize())) {
+                w.given.put(real, file);
+            }
         } catch (IOException e) {
             w.errors.add("cannot read " + file + ": " + reason(e));
         }

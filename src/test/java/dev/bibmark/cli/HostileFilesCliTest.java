@@ -142,6 +142,25 @@ class HostileFilesCliTest {
         assertTrue(CorpusCheckTest.check(file.toString()).out().contains("empty-field"));
     }
 
+    /** A list named through a symbolic link is reported by the link's path, and written through it (found by QA). */
+    @Test
+    void aSymbolicLinkIsReportedByItsOwnPath(@TempDir Path dir) throws IOException {
+        Path target = Files.createDirectories(dir.resolve("real")).resolve("target.md");
+        Files.writeString(target, "# P\n\n```bibtex\n@misc{k,title={T},note={}}\n```\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.md"), target);
+        CorpusCheckTest.Run run = CorpusCheckTest.check(link.toString());
+        assertTrue(run.out().startsWith(link + ":4:"), run.out());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Main.run(new String[] {"format", link.toString()}, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(link.toString())
+                || out.toString(StandardCharsets.UTF_8).contains(link.toString()), out + " / " + err);
+        assertTrue(!(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).contains("target.md"));
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.readString(target).contains("@misc{k,\n"), Files.readString(target));
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
