@@ -40,7 +40,8 @@ import java.util.TreeMap;
  *     ({@code journal = jmlr} becomes {@code journal = {jmlr}});</li>
  * <li>an entry with a syntax error is rebuilt from what was parsed (fields whose value is missing or has
  *     unbalanced braces are left out); an entry without key, or with a key BibTeX cannot read, is left out;</li>
- * <li>a repeated {@code @string} (same name) is written once; the first definition wins.</li>
+ * <li>a repeated {@code @string} (same name) is written once; the first definition wins, and the entries of a
+ *     file that defines the name otherwise get their file's value written out in place of the name.</li>
  * </ul>
  * Every such change is reported as a {@link Note}, not written into the output: BibTool warns about any text
  * between entries, {@code @comment} included. {@code @comment} and {@code @include} are not exported.
@@ -127,8 +128,12 @@ public final class BibExport {
             return new Result(out.toString(), entries, strings, duplicates, List.copyOf(notes));
         }
 
+        /** Each exported {@code @string}'s value as written (whitespace collapsed), by lower-case name. */
+        private final Map<String, String> written = new HashMap<>();
+        /** Each document's own {@code @string} values (first in the document): normalised, and as written. */
+        private final Map<Document, Map<String, String[]>> ownStrings = new java.util.IdentityHashMap<>();
+
         private void writeStrings(List<Source> defs) {
-            Map<String, String> written = new HashMap<>();
             for (Source s : defs) {
                 StringDef def = (StringDef) s.object();
                 String name = def.name().toLowerCase(Locale.ROOT);
@@ -137,11 +142,14 @@ public final class BibExport {
                     continue;
                 }
                 String text = verbatim(s, List.of());
-                String value = normalise(verbatim(new Source(s.doc(), s.block(), def), List.of(), def.value().range()));
+                String raw = verbatim(new Source(s.doc(), s.block(), def), List.of(), def.value().range());
+                String value = normalise(raw);
+                ownStrings.computeIfAbsent(s.doc(), d -> new HashMap<>()).putIfAbsent(name, new String[] {value, raw});
                 if (written.containsKey(name)) {
                     if (!written.get(name).equals(value)) {
                         note(s, "@string{" + def.name() + "} redefines an earlier @string with another value "
-                                + "and is left out (the first definition wins)");
+                                + "and is left out (the first definition wins; this file's entries that use it get"
+                                + " its value written out)");
                     }
                     continue;
                 }
@@ -247,7 +255,12 @@ public final class BibExport {
                     comments.add("repeated field '" + f.name() + "' of '" + e.key() + "' left out (BibTeX uses the first)");
                 } else if (f.value() != null) {
                     for (BibValue.Part p : f.value().parts()) {
-                        if (p instanceof BibValue.Macro m && !isDefined(m.text())) {
+                        String own = p instanceof BibValue.Macro m ? ownValue(s.doc(), m.text()) : null;
+                        if (own != null) {
+                            out.add(new Change(p.range(), own));
+                            comments.add("@string '" + p.text() + "' in '" + e.key() + "' written out as " + own
+                                    + " (its file defines it so; another file's definition is the one exported)");
+                        } else if (p instanceof BibValue.Macro m && !isDefined(m.text())) {
                             out.add(new Change(p.range(), "{" + m.text() + "}"));
                             comments.add("undefined @string '" + m.text() + "' in '" + e.key() + "' written as {"
                                     + m.text() + "}");
@@ -257,6 +270,17 @@ public final class BibExport {
                 previous = f;
             }
             return out;
+        }
+
+        /**
+         * The value as written in {@code doc}'s own {@code @string} for {@code macro} when that differs from the
+         * exported definition of the name (another file defines it otherwise), else null: an entry keeps meaning
+         * what its own file says (found by QA: it silently took the other file's value).
+         */
+        private String ownValue(Document doc, String macro) {
+            String name = macro.toLowerCase(Locale.ROOT);
+            String[] own = ownStrings.getOrDefault(doc, Map.of()).get(name);
+            return own == null || own[0].equals(written.get(name)) ? null : own[1];
         }
 
         private boolean isDefined(String macro) {
@@ -272,7 +296,7 @@ public final class BibExport {
                 if (!names.add(f.nameLower())) {
                     continue;
                 }
-                String value = f.value() == null ? null : value(f.value());
+                String value = f.value() == null ? null : value(s.doc(), f.value());
                 if (value == null || !validFieldName(f.name())) {
                     comments.add("field '" + f.name() + "' of '" + e.key() + "' left out (incomplete)");
                     continue;
@@ -286,7 +310,7 @@ public final class BibExport {
         }
 
         /** A value rebuilt from its parts, or null when a part is incomplete. */
-        private String value(BibValue v) {
+        private String value(Document doc, BibValue v) {
             List<String> parts = new ArrayList<>();
             for (BibValue.Part p : v.parts()) {
                 String t = p.text();
@@ -300,7 +324,8 @@ public final class BibExport {
                 } else if (p instanceof BibValue.Number) {
                     parts.add(t);
                 } else {
-                    parts.add(isDefined(t) ? t : "{" + t + "}");
+                    String own = ownValue(doc, t);
+                    parts.add(own != null ? own : isDefined(t) ? t : "{" + t + "}");
                 }
             }
             return parts.isEmpty() ? null : String.join(" # ", parts);

@@ -175,10 +175,17 @@ class BibExportTest {
         Document b = Documents.parse("b.bib", "@string{j = {B}}\n@misc{y, journal = j}\n");
         BibExport.Result r = BibExport.run(List.of(a, b));
         assertEquals(1, r.strings());
-        assertEquals(1, r.notes().size());
+        assertEquals(2, r.notes().size());
         assertTrue(r.notes().get(0).message().contains("redefines an earlier @string"), r.notes().toString());
+        // b's entry keeps meaning what b says (found by QA: it silently took a's value).
+        assertTrue(r.text().contains("@misc{x, journal = j}") && r.text().contains("@misc{y, journal = {B}}"), r.text());
+        assertTrue(r.notes().get(1).message().contains("'j' in 'y' written out as {B}"), r.notes().toString());
         assertOursParses(r.text(), 2);
         assertJbibtexParses(r.text(), 2);
+        // A broken entry rebuilt from its parse does the same.
+        Document c = Documents.parse("c.bib", "@string{j = \"C\"}\n@misc{z, journal = j # { 2}, title = {T\n");
+        BibExport.Result rc = BibExport.run(List.of(a, c));
+        assertTrue(rc.text().contains("journal = \"C\" # { 2}"), rc.text());
     }
 
     @Test
