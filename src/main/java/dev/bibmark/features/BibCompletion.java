@@ -74,7 +74,8 @@ final class BibCompletion {
                 return open.isEmpty() ? months(new TextRange(start, wordEnd)) : List.of();
             }
             if (VALUE_FIELDS.contains(field)) {
-                return values(field, entries, new TextRange(start, open.isEmpty() ? wordEnd : end), open.isEmpty());
+                return values(field, entries, new TextRange(start, open.isEmpty() ? wordEnd : end), open.isEmpty(),
+                        doc.path(), entry);
             }
             return List.of();
         }
@@ -92,8 +93,11 @@ final class BibCompletion {
         if (p < 0 || text.charAt(p) != ',' || p < entry.keyRange().end()) {
             return List.of();
         }
-        return fieldNames(entry, new TextRange(start, wordEnd));
+        return fieldNames(entry, new TextRange(start, wordEnd), text);
     }
+
+    /** A field written at the start of a line ({@code name =}), as a half-typed line above it may hide it. */
+    private static final Pattern FIELD_LINE = Pattern.compile("(?m)^[\\s>]*([A-Za-z][\\w:.+-]*)\\s*=");
 
     private static boolean isWord(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-';
@@ -193,11 +197,19 @@ final class BibCompletion {
         return "requires " + String.join(", ", groups);
     }
 
-    private static List<Item> fieldNames(BibEntry entry, TextRange replace) {
+    private static List<Item> fieldNames(BibEntry entry, TextRange replace, String text) {
         Set<String> present = new HashSet<>();
         for (BibField f : entry.fields()) {
             if (!f.nameRange().touches(replace.start())) {
                 present.add(f.nameLower());
+            }
+        }
+        // The word being typed has no '=' yet, so the parser reads on into the next line and misses the field
+        // there ("jo\n  year = {2018}"): the entry's "name =" lines count as present too (found by QA).
+        Matcher lines = FIELD_LINE.matcher(text).region(entry.range().start(), Math.min(text.length(), entry.range().end()));
+        while (lines.find()) {
+            if (lines.start(1) != replace.start()) {
+                present.add(lines.group(1).toLowerCase(Locale.ROOT));
             }
         }
         Optional<BibSchema.EntryType> type = BibSchema.type(entry.typeLower());
@@ -241,9 +253,17 @@ final class BibCompletion {
         return out;
     }
 
-    private static List<Item> values(String field, List<EntryInfo> entries, TextRange replace, boolean wrap) {
+    /**
+     * The values of {@code field} in the workspace's entries, most used first; the entry being edited
+     * ({@code path}, {@code editing}) is left out, so the half-typed value is not offered back as a venue.
+     */
+    private static List<Item> values(String field, List<EntryInfo> entries, TextRange replace, boolean wrap,
+                                     String path, BibEntry editing) {
         Map<String, Integer> counts = new HashMap<>();
         for (EntryInfo e : entries) {
+            if (e.entry().range().equals(editing.range()) && e.doc().path().equals(path)) {
+                continue;
+            }
             Optional<BibField> f = e.entry().field(field);
             if (f.isPresent() && f.get().value() != null) {
                 String v = dev.bibmark.util.Strings.collapseWhitespace(f.get().value().resolve(e.macros()));

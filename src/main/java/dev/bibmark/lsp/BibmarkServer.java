@@ -938,12 +938,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             return onDocument(uriOf(params.getTextDocument()), null, List.of(), (d, offset) -> {
                 List<DocumentLink> out = new ArrayList<>();
                 for (Links.DocLink l : Links.of(d)) {
-                    out.add(new DocumentLink(Lsp.range(d.lines(), l.range()), l.target()));
+                    out.add(new DocumentLink(Lsp.range(d.lines(), l.range()), Lsp.uriText(l.target())));
                 }
                 // Paper links too (Markdown links: editors without a Markdown server do not make them clickable).
                 for (dev.bibmark.markdown.Link l : d.markdownIndex().links()) {
                     if (l.urlRange() != null && l.url().matches("(?i)https?://\\S+")) {
-                        out.add(new DocumentLink(Lsp.range(d.lines(), l.urlRange()), l.url()));
+                        out.add(new DocumentLink(Lsp.range(d.lines(), l.urlRange()), Lsp.uriText(l.url())));
                     }
                 }
                 return out;

@@ -145,4 +145,33 @@ final class Lsp {
         we.setDocumentChanges(List.of(Either.<org.eclipse.lsp4j.TextDocumentEdit, org.eclipse.lsp4j.ResourceOperation>forLeft(doc)));
         return we;
     }
+
+    /**
+     * A link target as a URI, which a client parses as one: characters a URI cannot hold (non-ASCII, spaces,
+     * controls, {@code "<>\\^`{|}}) percent-encoded as UTF-8, everything else (a {@code %XX} written already too)
+     * as written.
+     */
+    static String uriText(String target) {
+        StringBuilder sb = null;
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            boolean ok = c > ' ' && c < 127 && "\"<>\\^`{|}".indexOf(c) < 0;
+            if (ok) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(target.length() + 16).append(target, 0, i);
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < target.length() ? i + 2 : i + 1;
+            for (byte b : target.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+            i = end - 1;
+        }
+        return sb == null ? target : sb.toString();
+    }
 }
