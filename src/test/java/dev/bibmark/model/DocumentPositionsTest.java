@@ -253,7 +253,19 @@ class DocumentPositionsTest {
                         "```"),
                         List.of("INCLUDE 3:0-3:19"),
                         List.of("bibtex-syntax 3:0-3:19", "empty-field 4:10-4:19"),
-                        List.of("ok@4:6-4:8")));
+                        List.of("ok@4:6-4:8")),
+                new KindFixture(Kind.COMMENT_IN_ENTRY, lines(
+                        "# Paper",
+                        "",
+                        "```bibtex",
+                        "@misc{k, note = {x},",
+                        "  % a comment \ud83d\ude00",
+                        "  year = 2020}",
+                        OK,
+                        "```"),
+                        List.of("COMMENT_IN_ENTRY 4:2-4:16"),
+                        List.of("bibtex-syntax 4:2-4:16", "empty-field 6:10-6:19"),
+                        List.of("k@3:6-3:7", "ok@6:6-6:8")));
     }
 
     @ParameterizedTest(name = "{0}")
