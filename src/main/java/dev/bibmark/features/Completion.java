@@ -58,6 +58,9 @@ public final class Completion {
             }
             return Optional.of(new int[] {offset - m.group(1).length(), offset});
         }
+        if (inCodeSpan(before)) {
+            return Optional.empty(); // `@decorator` in inline code is not a citation (found by QA)
+        }
         m = LATEX.matcher(before);
         if (m.find()) {
             String list = m.group(1);
@@ -69,6 +72,31 @@ public final class Completion {
             return Optional.of(new int[] {offset - m.group(1).length(), offset});
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the end of {@code before} (a line up to the cursor) is inside an inline code span: a run of backticks
+     * opened and not yet closed by a run of the same length (CommonMark's rule, within the line).
+     */
+    static boolean inCodeSpan(String before) {
+        int open = 0;
+        for (int i = 0; i < before.length(); ) {
+            if (before.charAt(i) != '`') {
+                i++;
+                continue;
+            }
+            int run = 0;
+            while (i < before.length() && before.charAt(i) == '`') {
+                run++;
+                i++;
+            }
+            if (open == 0) {
+                open = run;
+            } else if (run == open) {
+                open = 0;
+            }
+        }
+        return open > 0;
     }
 
     /** Proposals at the offset, without snippets. */

@@ -117,6 +117,16 @@ class CompletionTest {
         assertTrue(half.contains("journal") && !half.contains("year") && !half.contains("title"), half.toString());
     }
 
+    /** `@name` in inline code is code, not a citation (found by QA: keys were offered while typing a decorator). */
+    @Test
+    void noCitationKeysInsideInlineCode() {
+        assertEquals(List.of(), complete("# L\n\nUse `@vas|` here\n", false));
+        assertEquals(List.of(), complete("# L\n\nUse ``a ` @vas|`` here\n", false));
+        assertTrue(labels(complete("# L\n\n`code` and [@vas|]\n", false)).contains("vaswani2017attention"));
+        assertTrue(Completion.inCodeSpan("a `b") && !Completion.inCodeSpan("a `b` c") && Completion.inCodeSpan("``x ` y")
+                && !Completion.inCodeSpan("``x ` y`` z"));
+    }
+
     @Test
     void workspaceValuesForVenuesMostUsedFirst() {
         List<Completion.Item> items = complete("```bibtex\n@inproceedings{k,\n  booktitle = {Adv|},\n}\n```\n", false);
