@@ -195,9 +195,34 @@ public final class BibParser {
     }
 
     private void skipWs() {
-        while (pos < n && Character.isWhitespace(s.charAt(pos))) {
-            pos++;
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (Character.isWhitespace(c)) {
+                pos++;
+            } else if (c == '%' && inEntry) {
+                skipComment();
+            } else {
+                break;
+            }
         }
+    }
+
+    /** True while the fields of an entry are read: a '%' between its tokens starts a comment line. */
+    private boolean inEntry;
+    /** Where comment findings were reported (a look-ahead may skip the same comment twice). */
+    private final java.util.Set<Integer> commentsReported = new java.util.HashSet<>();
+
+    /**
+     * A '%' comment between an entry's tokens (biber and bibtex-tidy read past it; BibTeX gives up on the entry):
+     * one finding on the comment, and reading goes on after its line, so the fields around it are read as usual.
+     */
+    private void skipComment() {
+        int eol = lineEnd(pos);
+        if (commentsReported.add(pos)) {
+            error(Kind.COMMENT_IN_ENTRY, pos, lastNonWs(eol), "BibTeX does not read a '%' comment inside an entry"
+                    + " (it stops reading the entry here; biber skips the line): move it above the entry");
+        }
+        pos = eol;
     }
 
     /** Whether {@code i} is an {@code @} that is the first non-blank character of its line. */
@@ -401,6 +426,15 @@ public final class BibParser {
     }
 
     private void parseEntry(int at, String type, int typeStart, int typeEnd, int openPos, char close) {
+        inEntry = true;
+        try {
+            parseEntryBody(at, type, typeStart, typeEnd, openPos, close);
+        } finally {
+            inEntry = false;
+        }
+    }
+
+    private void parseEntryBody(int at, String type, int typeStart, int typeEnd, int openPos, char close) {
         List<BibField> fields = new ArrayList<>();
         valueBroken = false;
         BibValue lastValue = null;
@@ -475,16 +509,6 @@ public final class BibParser {
                 // Doubled comma: BibTeX rejects it, but nothing is lost.
                 error(Kind.EXPECTED_FIELD_NAME, pos, pos + 1, "Expected a field name, found an extra ','");
                 pos++;
-                continue;
-            }
-            if (c == '%') {
-                // A comment line inside the entry (biber and bibtex-tidy read past it; BibTeX gives up on the entry).
-                // One finding on the comment, and the fields after it are read as usual: reading on from the next
-                // comma instead made the comma after the next field look extra, and deleting it broke the entry.
-                int eol = lineEnd(pos);
-                error(Kind.COMMENT_IN_ENTRY, pos, lastNonWs(eol), "BibTeX does not read a '%' comment inside an entry"
-                        + " (it stops reading the entry here; biber skips the line): move it above the entry");
-                pos = eol;
                 continue;
             }
             int nameStart = pos;

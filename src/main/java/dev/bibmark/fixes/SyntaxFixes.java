@@ -56,7 +56,17 @@ final class SyntaxFixes {
         BlockText bt = BlockText.of(c.doc, b);
         int before = b.bib().errors().size();
         Map<String, Fix> chosen = new LinkedHashMap<>();
-        for (Candidate k : candidates(c, b, err)) {
+        // A quoted value cut short by an accent's quote ("Sch\"on"): the errors after it are that accent, and the
+        // usual fixes (a ',' here, an '=' there, a closing '"' at the end) would make a valid but wrong entry out
+        // of it (found by QA). Only bracing the accent is safe then.
+        BibEntry inEntry = Context.entryAt(c.doc, err.range().start());
+        boolean accentCut = inEntry != null && quotedValueCutByAccent(inEntry);
+        List<Candidate> all = new ArrayList<>(candidates(c, b, err));
+        Candidate accent = accentCandidate(c.text(), err, inEntry);
+        if (accent != null) {
+            all.add(0, accent);
+        }
+        for (Candidate k : all) {
             if (chosen.containsKey(k.group())) {
                 continue;
             }
@@ -65,7 +75,8 @@ final class SyntaxFixes {
             // no fewer objects and fields: a "fix" that lets a later field be swallowed is no fix.
             if (after != null && after.errors().size() < before && count(after, err) < count(b.bib(), err)
                     && (k.removes() || size(after) >= size(b.bib()))) {
-                chosen.put(k.group(), Fix.of(k.title(), f, c.doc.path(), k.edits(), k.preferred(), k.safe()));
+                chosen.put(k.group(), Fix.of(k.title(), f, c.doc.path(), k.edits(), k.preferred(),
+                        k.safe() && (!accentCut || k == accent)));
             }
         }
         return List.copyOf(chosen.values());
@@ -220,6 +231,62 @@ final class SyntaxFixes {
         }
         return out.size() > MAX_CANDIDATES ? out.subList(0, MAX_CANDIDATES) : out;
     }
+
+    /** Whether a quoted value of the entry ends with a backslash: its closing quote was an accent's ({@code \"o}). */
+    private static boolean quotedValueCutByAccent(BibEntry e) {
+        for (BibField f : e.fields()) {
+            if (f.value() != null) {
+                for (dev.bibmark.bibtex.BibValue.Part p : f.value().parts()) {
+                    if (p instanceof dev.bibmark.bibtex.BibValue.Quoted q && q.text().endsWith("\\")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Brace the accents": an error right after {@code \"} and a letter ({@code "Sch\"on"}, or {@code \"{o}}) is
+     * an accent's quote read as the end of the value, as BibTeX reads it. {@code {\"o}} is what BibTeX needs: every
+     * such accent from the value's opening quote to the end of the line is braced at once.
+     */
+    private static Candidate accentCandidate(String t, SyntaxError err, BibEntry e) {
+        int at = err.range().start();
+        if (e == null || at < 2 || at >= t.length() || t.charAt(at - 1) != '"' || t.charAt(at - 2) != '\\') {
+            return null;
+        }
+        int from = -1;
+        for (BibField f : e.fields()) {
+            if (f.value() != null) {
+                for (dev.bibmark.bibtex.BibValue.Part p : f.value().parts()) {
+                    if (p instanceof dev.bibmark.bibtex.BibValue.Quoted && p.range().end() == at) {
+                        from = p.range().start();
+                    }
+                }
+            }
+        }
+        if (from < 0) {
+            return null;
+        }
+        int lineEnd = t.indexOf('\n', at);
+        java.util.regex.Matcher m = ACCENT.matcher(t).region(from, lineEnd < 0 ? t.length() : lineEnd);
+        List<Edit> edits = new ArrayList<>();
+        String first = null;
+        while (m.find()) {
+            if (m.start() > 0 && t.charAt(m.start() - 1) == '{') {
+                continue; // braced already
+            }
+            String letter = m.group(1) != null ? m.group(1) : m.group(2);
+            String braced = "{\\\"" + letter + "}";
+            edits.add(new Edit(new TextRange(m.start(), m.end()), braced));
+            first = first == null ? braced : first;
+        }
+        return edits.isEmpty() ? null : new Candidate("accent", "Brace the accent" + (edits.size() > 1 ? "s" : "")
+                + ": " + first + (edits.size() > 1 ? ", …" : ""), edits, true, true);
+    }
+
+    private static final Pattern ACCENT = Pattern.compile("\\\\\"(?:([A-Za-z])|\\{([A-Za-z])\\})");
 
     private static Candidate insert(String group, String title, int at, String text, boolean safe) {
         return new Candidate(group, title, List.of(Edit.insert(at, text)), safe, true);

@@ -48,6 +48,10 @@ final class Lifecycle implements Endpoint {
         } else if (params == null && !"shutdown".equals(method) && known.contains(method)) {
             return error(ResponseErrorCode.InvalidParams, method + " needs its parameters");
         }
+        if (method.startsWith("$/") && !known.contains(method)) {
+            // LSP4J answers an unknown "$/" request with null (such notifications may be ignored; requests may not).
+            return notOffered(method);
+        }
         CompletableFuture<?> out;
         try {
             out = inner.request(method, params);

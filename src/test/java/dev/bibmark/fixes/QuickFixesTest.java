@@ -70,6 +70,40 @@ class QuickFixesTest {
         }
     }
 
+    /**
+     * A quoted value cut short by an accent's quote: the fix braces the accents, and no other fix of the entry is
+     * safe (found by QA: --fix made "Sch\",on = ", author=..." of it, a valid but wrong entry).
+     */
+    @Test
+    void anAccentThatEndsAQuotedValueIsBraced() {
+        String in = "@article{q, title = \"M\\\"{u}ller and Sch\\\"on\", author={A}, journal={J}, year=2000}\n";
+        List<Document> ws = FixHarness.parse("a.bib", in);
+        Fix accent = fix(ws, Code.BIBTEX_SYNTAX, "Brace the accents");
+        assertTrue(accent.safe() && accent.preferred());
+        assertEquals("@article{q, title = \"M{\\\"u}ller and Sch{\\\"o}n\", author={A}, journal={J}, year=2000}\n",
+                applied(ws, "a.bib", accent));
+        for (Fix other : fixes(ws, Code.BIBTEX_SYNTAX)) {
+            if (other != accent && !other.title().startsWith("Brace")) {
+                assertFalse(other.safe(), other.title());
+            }
+        }
+        Map<String, List<dev.bibmark.text.Edit>> all = FixAll.computeAll(ws, dev.bibmark.checks.Checker.run(ws, Config.DEFAULT),
+                Config.DEFAULT);
+        assertEquals("@article{q, title = \"M{\\\"u}ller and Sch{\\\"o}n\", author={A}, journal={J}, year=2000}\n",
+                Edit.apply(in, all.get("a.bib")));
+    }
+
+    /** A comment line between '=' and the value: the value is read, and the only fix moves the comment (QA). */
+    @Test
+    void aCommentBetweenTheEqualsAndTheValueMovesAndNothingIsRemoved() {
+        String in = "@misc{g2, title={T}, author={A},\n  year =\n% c\n  2000,\n}\n";
+        List<Document> ws = FixHarness.parse("a.bib", in);
+        assertEquals(List.of("Move the comment above the entry", "Ignore bibtex-syntax here"),
+                fixes(ws, Code.BIBTEX_SYNTAX).stream().map(Fix::title).toList());
+        assertEquals("% c\n@misc{g2, title={T}, author={A},\n  year =\n  2000,\n}\n",
+                applied(ws, "a.bib", fix(ws, Code.BIBTEX_SYNTAX, "Move")));
+    }
+
     @Test
     void missingKeyIsGenerated() {
         String in = "@article{title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = 2017}\n";

@@ -107,6 +107,7 @@ class ProtocolAbuseIT {
             assertEquals(-32601, errorCode(c.call("textDocument/signatureHelp", pos(DOC, 0, 0))));
             assertEquals(-32601, errorCode(c.call("textDocument/diagnostic", "{\"textDocument\":{\"uri\":" + q(DOC) + "}}")));
             assertEquals(-32602, errorCode(c.call("textDocument/hover", "null")));
+            assertEquals(-32601, errorCode(c.call("$/unknownRequest", "{}")));
 
             // Broken framing and bodies, each followed by proof of life.
             c.sendBytes("Content-Length: abc\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
