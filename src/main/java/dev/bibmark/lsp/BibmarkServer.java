@@ -258,7 +258,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             // The second watcher is for folders: a folder deleted, renamed or checked out arrives as one event for
             // the folder, not one per file in it (VS Code: microsoft/vscode#109754).
             DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(List.of(
-                    new FileSystemWatcher(Either.forLeft("**/*.{md,markdown,qmd,Rmd,rmd,bib}")),
+                    new FileSystemWatcher(Either.forLeft("**/*.{md,MD,Md,markdown,MARKDOWN,qmd,QMD,Qmd,Rmd,rmd,RMD,bib,BIB,Bib}")),
                     new FileSystemWatcher(Either.forLeft("**/*"), WatchKind.Create + WatchKind.Delete)));
             client.registerCapability(new RegistrationParams(List.of(
                     new Registration("bibmark-watch", "workspace/didChangeWatchedFiles", opts))));
@@ -309,6 +309,23 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     private void updateConfig() {
         Config f = folderConfig;
         config = f != null ? f : clientConfig;
+    }
+
+    /** Whether the workspace index takes the file (as written, or both resolved when a folder is a link). */
+    private boolean indexWouldTake(Path file) {
+        for (Path f : folders) {
+            if (FileCollector.wouldCollect(f, file)) {
+                return true;
+            }
+            try {
+                if (FileCollector.wouldCollect(f.toRealPath(), file.toRealPath())) {
+                    return true;
+                }
+            } catch (IOException | RuntimeException e) {
+                // gone meanwhile: not taken
+            }
+        }
+        return false;
     }
 
     /**
@@ -1325,7 +1342,12 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     } else if (!FileCollector.isListFile(p.get())) {
                         continue; // another file, reported by the folder watcher
                     } else if (insideWorkspace(p.get())) {
-                        readFromDisk(p.get());
+                        // Only what the index would take: not in node_modules, dot-folders or .gitignored places.
+                        if (indexWouldTake(p.get())) {
+                            readFromDisk(p.get());
+                        } else {
+                            disk.remove(uri);
+                        }
                     } else {
                         log(MessageType.Warning, "bibmark: not read (outside the workspace folders): " + p.get());
                     }

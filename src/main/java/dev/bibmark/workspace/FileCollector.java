@@ -180,6 +180,43 @@ public final class FileCollector {
         }
     }
 
+    /**
+     * Whether a folder walk from {@code root} would take {@code file}: a list file (by extension) whose path below
+     * the root passes no skipped folder ({@code .git}, {@code node_modules}, {@code target}, dot-folders) and no
+     * {@code .gitignore} rule on the way. For single files reported by a file watcher, which must not bring in what
+     * the index leaves out.
+     */
+    public static boolean wouldCollect(Path root, Path file) {
+        Path r = root.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        if (!f.startsWith(r) || f.equals(r) || !isListFile(f)) {
+            return false;
+        }
+        Deque<Scope> scopes = new ArrayDeque<>();
+        Path dir = r;
+        for (Path part : r.relativize(f)) {
+            Path ignoreFile = dir.resolve(".gitignore");
+            if (Files.isRegularFile(ignoreFile)) {
+                try {
+                    scopes.addLast(new Scope(dir, GitIgnore.load(ignoreFile)));
+                } catch (IOException e) {
+                    // unreadable rules: as the walk, which reports it and goes on without them
+                }
+            }
+            Path child = dir.resolve(part);
+            boolean isDir = !child.equals(f);
+            String name = part.toString();
+            if (isDir && (SKIPPED_DIRS.contains(name) || name.startsWith("."))) {
+                return false;
+            }
+            if (ignored(child, isDir, scopes)) {
+                return false;
+            }
+            dir = child;
+        }
+        return true;
+    }
+
     /** Whether a link's target (resolved all the way) lies inside the walked folder; a broken link does not. */
     private static boolean insideRoot(Path link, Path root) {
         try {

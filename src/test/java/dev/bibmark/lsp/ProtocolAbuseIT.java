@@ -334,10 +334,22 @@ class ProtocolAbuseIT {
             c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(ignored.toUri().toString())
                     + ",\"type\":1},{\"uri\":" + q(ws.resolve("node_modules/pkg").toUri().toString()) + ",\"type\":1},"
                     + "{\"uri\":" + q(ws.resolve("notes.txt").toUri().toString()) + ",\"type\":1}]}");
+            // Single files there too (a watcher reports every matching file; found by QA round 2).
+            Files.createDirectories(ws.resolve(".hidden"));
+            Files.writeString(ws.resolve(".hidden/e.md"), "# E\n\n```bibtex\n@misc{same, title = {Five}}\n```\n");
+            Files.writeString(ws.resolve("x.tmp.md"), "# X\n\n```bibtex\n@misc{same, title = {Six}}\n```\n");
+            Files.writeString(ws.resolve(".gitignore"), "ignored/\n*.tmp.md\n");
+            StringBuilder events = new StringBuilder();
+            for (Path p : List.of(ignored.resolve("c.md"), ws.resolve("node_modules/pkg/readme.md"), ws.resolve(".hidden/e.md"),
+                    ws.resolve("x.tmp.md"))) {
+                events.append(events.length() == 0 ? "" : ",").append("{\"uri\":").append(q(p.toUri().toString())).append(",\"type\":1}");
+            }
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[" + events + "]}");
             JsonObject symbols = c.call("workspace/symbol", "{\"query\":\"same\"}");
             assertTrue(symbols.toString().contains("a.md"), symbols.toString());
             assertTrue(!symbols.toString().contains("c.md") && !symbols.toString().contains("readme.md")
-                    && !symbols.toString().contains("sub"), symbols.toString());
+                    && !symbols.toString().contains("sub") && !symbols.toString().contains("e.md")
+                    && !symbols.toString().contains("x.tmp.md"), symbols.toString());
             assertServing(c);
             c.call("shutdown", "null");
             c.notify("exit", "null");

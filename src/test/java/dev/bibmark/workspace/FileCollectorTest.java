@@ -1,6 +1,7 @@
 package dev.bibmark.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -36,6 +37,24 @@ class FileCollectorTest {
         FileCollector.Result r = FileCollector.collect(List.of(root));
         assertEquals(List.of("a.md", "analysis.Rmd", "b.MARKDOWN", "paper.qmd", "sub/c.bib", "sub/deeper/d.Md"), relativeFiles(r));
         assertEquals(List.of(), r.errors());
+    }
+
+    /** A single file (a watcher's event) is taken exactly when the folder walk would take it. */
+    @Test
+    void wouldCollectAgreesWithTheWalk() throws IOException {
+        write(".gitignore", "ignored/\n*.tmp.md\n");
+        write("sub/.gitignore", "local.md\n");
+        List<String> paths = List.of("ok.md", "sub/ok.bib", "sub/local.md", "ignored/x.md", "x.tmp.md", ".hidden/y.md",
+                "node_modules/p/readme.md", "target/t.md", "deep/er/z.QMD", "notes.txt");
+        for (String p : paths) {
+            write(p, "");
+        }
+        List<String> walked = relativeFiles(FileCollector.collect(List.of(root)));
+        for (String p : paths) {
+            assertEquals(walked.contains(p), FileCollector.wouldCollect(root, root.resolve(p)), p);
+        }
+        assertEquals(List.of("deep/er/z.QMD", "ok.md", "sub/ok.bib"), walked);
+        assertFalse(FileCollector.wouldCollect(root, root.getParent().resolve("elsewhere.md")));
     }
 
     @Test
