@@ -133,7 +133,7 @@ final class CheckCommand {
             if (stdinPath != null) {
                 near.add(0, stdinPath);
             }
-            config = loadConfig(configFile, near);
+            config = loadConfig(configFile, near, msg -> err.println("bibmark check: warning: " + msg));
         } catch (ConfigException e) {
             err.println("bibmark check: " + e.getMessage());
             return 2;
@@ -309,27 +309,60 @@ final class CheckCommand {
     }
 
     static Config loadConfig(Path configFile, List<Path> paths) throws ConfigException {
+        return loadConfig(configFile, paths, msg -> { });
+    }
+
+    /**
+     * The settings of a run: {@code --config}, else the {@code .bibmark.json} found from the first path's folder
+     * upwards (to the repository's root, a folder holding {@code .git}), else the current folder's. One run has one
+     * set of settings: when the paths lie under different settings files, {@code warn} names them and the one used.
+     */
+    static Config loadConfig(Path configFile, List<Path> paths, java.util.function.Consumer<String> warn)
+            throws ConfigException {
         if (configFile != null) {
             return ConfigLoader.load(configFile);
         }
+        Path chosen = null;
+        Set<Path> others = new java.util.LinkedHashSet<>();
         for (Path p : paths) {
-            // From the path's folder upwards, as far as the repository's root (a folder holding .git): the same
-            // file gets the same settings whether its folder or the file itself is checked.
-            Path dir = (Files.isDirectory(p) ? p : p.toAbsolutePath().getParent());
-            for (Path d = dir == null ? null : dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
-                if (Files.isRegularFile(d.resolve(".bibmark.json"))) {
-                    return ConfigLoader.load(d.resolve(".bibmark.json"));
-                }
-                if (Files.exists(d.resolve(".git"))) {
-                    break;
-                }
+            Path found = configAbove(p);
+            if (found == null) {
+                continue;
             }
+            if (chosen == null) {
+                chosen = found;
+            } else if (!found.equals(chosen)) {
+                others.add(found);
+            }
+        }
+        if (chosen != null) {
+            if (!others.isEmpty()) {
+                warn.accept("the paths lie under different settings files; one run takes one: " + chosen
+                        + " is used, not " + String.join(", ", others.stream().map(Path::toString).toList())
+                        + " (check them separately, or pass --config)");
+            }
+            return ConfigLoader.load(chosen);
         }
         Path here = Path.of(".bibmark.json");
         if (Files.isRegularFile(here)) {
             return ConfigLoader.load(here);
         }
         return Config.DEFAULT;
+    }
+
+    /** The .bibmark.json from a path's folder upwards, as far as the repository's root; null when none. */
+    private static Path configAbove(Path p) {
+        // The same file gets the same settings whether its folder or the file itself is checked.
+        Path dir = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
+        for (Path d = dir == null ? null : dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve(".bibmark.json"))) {
+                return d.resolve(".bibmark.json");
+            }
+            if (Files.exists(d.resolve(".git"))) {
+                break;
+            }
+        }
+        return null;
     }
 
     static String display(Path cwd, Path p) {

@@ -82,7 +82,7 @@ final class FormatCommand {
         }
         Config config;
         try {
-            config = CheckCommand.loadConfig(configFile, paths);
+            config = CheckCommand.loadConfig(configFile, paths, msg -> err.println("bibmark format: warning: " + msg));
         } catch (ConfigException e) {
             err.println("bibmark format: " + e.getMessage());
             return 2;

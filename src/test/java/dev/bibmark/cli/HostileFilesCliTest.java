@@ -140,6 +140,16 @@ class HostileFilesCliTest {
         Files.delete(dir.resolve("repo/.bibmark.json"));
         assertEquals(0, CorpusCheckTest.check(file.toString()).status());
         assertTrue(CorpusCheckTest.check(file.toString()).out().contains("empty-field"));
+        // Paths under different settings: one run takes the first path's, and says so (found by QA round 2).
+        Files.createDirectories(dir.resolve("other/.git"));
+        Files.writeString(dir.resolve("other/.bibmark.json"), "{\"checks\": {\"empty-field\": \"error\"}}");
+        Files.writeString(dir.resolve("repo/.bibmark.json"), "{\"checks\": {\"empty-field\": \"off\"}}");
+        Path b = dir.resolve("other/b.bib");
+        Files.writeString(b, "@misc{j, title = {T}, note = {}}\n");
+        CorpusCheckTest.Run two = CorpusCheckTest.check(b.toString(), file.toString());
+        assertEquals(1, two.status(), two.out());
+        assertTrue(two.err().contains("warning: the paths lie under different settings files") && two.err().contains(
+                dir.resolve("other/.bibmark.json").toString() + " is used, not " + dir.resolve("repo/.bibmark.json")), two.err());
     }
 
     /** A list named through a symbolic link is reported by the link's path, and written through it (found by QA). */
