@@ -259,7 +259,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             // the folder, not one per file in it (VS Code: microsoft/vscode#109754).
             DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(List.of(
                     new FileSystemWatcher(Either.forLeft("**/*.{md,MD,Md,markdown,MARKDOWN,qmd,QMD,Qmd,Rmd,rmd,RMD,bib,BIB,Bib}")),
-                    new FileSystemWatcher(Either.forLeft("**/*"), WatchKind.Create + WatchKind.Delete)));
+                    new FileSystemWatcher(Either.forLeft("**/*"), WatchKind.Create + WatchKind.Delete),
+                    new FileSystemWatcher(Either.forLeft("**/.bibmark.json"))));
             client.registerCapability(new RegistrationParams(List.of(
                     new Registration("bibmark-watch", "workspace/didChangeWatchedFiles", opts))));
         }
@@ -271,19 +272,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
 
     /** Reads every list of the workspace folders (the same file set as {@code bibmark check}). */
     private void indexWorkspace() {
-        Config folderConfig = null;
-        for (Path folder : folders) {
-            Path cfg = folder.resolve(".bibmark.json");
-            if (folderConfig == null && Files.isRegularFile(cfg)) {
-                try {
-                    folderConfig = ConfigLoader.load(cfg);
-                } catch (ConfigException e) {
-                    client.showMessage(new MessageParams(MessageType.Error, "bibmark: " + e.getMessage()));
-                }
-            }
-        }
-        this.folderConfig = folderConfig;
-        updateConfig();
+        loadFolderConfig();
         Progress progress = Progress.start(workDoneProgress ? client : null, "bibmark: indexing");
         try {
             FileCollector.Result files = FileCollector.collect(folders);
@@ -304,6 +293,26 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     }
 
     private volatile Config folderConfig;
+
+    /**
+     * Reads the {@code .bibmark.json} at the root of the first workspace folder that has one (at start, and again
+     * when the watcher reports it created, changed or deleted); a bad file is shown and the defaults apply.
+     */
+    private void loadFolderConfig() {
+        Config found = null;
+        for (Path folder : folders) {
+            Path cfg = folder.resolve(".bibmark.json");
+            if (found == null && Files.isRegularFile(cfg)) {
+                try {
+                    found = ConfigLoader.load(cfg);
+                } catch (ConfigException e) {
+                    client.showMessage(new MessageParams(MessageType.Error, "bibmark: " + e.getMessage()));
+                }
+            }
+        }
+        this.folderConfig = found;
+        updateConfig();
+    }
 
     /** A folder's .bibmark.json wins over the client's settings (it is the project's own choice). */
     private void updateConfig() {
@@ -1325,9 +1334,14 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
             List<FileEvent> events = params.getChanges();
             submit(() -> {
+                boolean settings = false;
                 for (FileEvent e : events) {
                     java.util.Optional<Path> p = toPath(e.getUri());
                     if (p.isEmpty()) {
+                        continue;
+                    }
+                    if (p.get().getFileName() != null && p.get().getFileName().toString().equals(".bibmark.json")) {
+                        settings = true; // a workspace folder's settings: read again below
                         continue;
                     }
                     String uri = p.get().toUri().toString();
@@ -1351,6 +1365,9 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     } else {
                         log(MessageType.Warning, "bibmark: not read (outside the workspace folders): " + p.get());
                     }
+                }
+                if (settings) {
+                    loadFolderConfig(); // a new config re-checks every file
                 }
                 scheduleCheck();
             });

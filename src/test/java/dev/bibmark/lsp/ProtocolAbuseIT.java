@@ -357,6 +357,35 @@ class ProtocolAbuseIT {
         }
     }
 
+    /** The workspace folder's .bibmark.json is read again when the watcher reports it (found by QA round 2). */
+    @Test
+    void aChangedSettingsFileAppliesWithoutARestart(@TempDir Path dir) throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Path a = ws.resolve("a.bib");
+        Files.writeString(a, "@misc{k, title = {T}, note = {}}\n");
+        Path cfg = ws.resolve(".bibmark.json");
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"workspaceFolders\":[{\"uri\":"
+                    + q(ws.toUri().toString()) + ",\"name\":\"ws\"}]}");
+            c.notify("initialized", "{}");
+            String au = a.toUri().toString();
+            assertTrue(c.diagnosticsFor(au).toString().contains("\"severity\":2"));
+            Files.writeString(cfg, "{\"checks\": {\"empty-field\": \"error\"}}");
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(cfg.toUri().toString()) + ",\"type\":1}]}");
+            JsonObject error = c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+                    && m.toString().contains("\"severity\":1"));
+            assertTrue(error.toString().contains("empty-field"), error.toString());
+            Files.writeString(cfg, "{\"checks\": {\"empty-field\": \"off\"}}");
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(cfg.toUri().toString()) + ",\"type\":2}]}");
+            c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+                    && au.equals(m.getAsJsonObject("params").get("uri").getAsString())
+                    && m.getAsJsonObject("params").getAsJsonArray("diagnostics").isEmpty());
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void aFileDeletedOrRewrittenWhileIndexedIsDroppedAndTheRestStaysChecked(@TempDir Path dir) throws Exception {
         Path ws = Files.createDirectories(dir.resolve("ws"));
