@@ -126,11 +126,20 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
         return d.derived(Refs.class, UndefinedCitationCheck::computeRefs).list();
     }
 
+    /**
+     * Quarto's cross-reference ids ({@code [@fig-plot]}, {@code [@sec-intro]}: a figure, a section, …) and
+     * pandoc-crossref's ({@code [@fig:plot]}): written like citations, resolved by the tool, never in a
+     * bibliography (found by QA).
+     */
+    static final java.util.regex.Pattern CROSS_REFERENCE = java.util.regex.Pattern.compile(
+            "(?:fig|tbl|lst|tip|nte|wrn|imp|cau|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|sec|eq)-.+"
+                    + "|(?:fig|sec|tbl|eq|lst):.+");
+
     private static Refs computeRefs(Document d) {
         List<Ref> out = new ArrayList<>();
         String text = d.text();
         for (Citation c : d.markdownIndex().citations()) {
-            if (c.key().equals("*")) {
+            if (c.key().equals("*") || (c.kind() != Citation.Kind.LATEX && CROSS_REFERENCE.matcher(c.key()).matches())) {
                 continue;
             }
             if (c.kind() == Citation.Kind.LATEX || inBrackets(text, c.keyRange())) {

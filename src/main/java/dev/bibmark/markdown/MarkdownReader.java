@@ -432,12 +432,20 @@ public final class MarkdownReader {
         private void fence(FencedCodeBlock fcb) {
             String info = fcb.getInfo() == null ? "" : fcb.getInfo().trim();
             String lang = firstWord(info);
+            boolean chunk = false;
             if (lang.isEmpty() && info.startsWith("{")) {
                 lang = pandocClass(info); // ```{.bibtex} (Pandoc's attribute syntax)
+                if (lang.isEmpty()) {
+                    lang = chunkLanguage(info); // ```{r setup, echo=FALSE}: a Quarto / R Markdown code chunk
+                    chunk = !lang.isEmpty();
+                }
             }
             String lower = lang.toLowerCase(Locale.ROOT);
             if (!lower.equals("bibtex") && !lower.equals("bib") && !lower.equals("biblatex")) {
-                unmarked(fcb, info.isEmpty() ? "" : info.split("[ \t]", 2)[0]);
+                if (!chunk) {
+                    // A chunk is code that is run (R, Python): its lines are not BibTeX, whatever they start with.
+                    unmarked(fcb, info.isEmpty() ? "" : info.split("[ \t]", 2)[0]);
+                }
                 return;
             }
             List<SourceSpan> spans = fcb.getSourceSpans();
@@ -832,6 +840,26 @@ public final class MarkdownReader {
             }
         }
         return "";
+    }
+
+    /**
+     * The engine of an executable chunk ({@code {r}}, {@code {python echo=FALSE}}, {@code {r setup, include=FALSE}}):
+     * the first word inside the braces when it is a bare name (no {@code .} class or {@code #} id); "" otherwise.
+     */
+    static String chunkLanguage(String info) {
+        int i = 1;
+        while (i < info.length() && (info.charAt(i) == ' ' || info.charAt(i) == '\t')) {
+            i++;
+        }
+        int start = i;
+        while (i < info.length() && (Character.isLetterOrDigit(info.charAt(i)) || info.charAt(i) == '_')) {
+            i++;
+        }
+        if (i == start || !Character.isLetter(info.charAt(start))) {
+            return "";
+        }
+        char next = i < info.length() ? info.charAt(i) : '}';
+        return next == '}' || next == ' ' || next == '\t' || next == ',' ? info.substring(start, i) : "";
     }
 
     /** The info string up to its first blank or {@code {}: the language ({@code ```bibtex {.x}} gives "bibtex"). */

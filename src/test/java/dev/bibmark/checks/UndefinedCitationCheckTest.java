@@ -49,6 +49,14 @@ class UndefinedCitationCheckTest {
         assertEquals(Severity.WARNING, f.severity());
     }
 
+    /** Quarto's and pandoc-crossref's cross-references look like citations but never are (found by QA round 2). */
+    @Test
+    void crossReferencesAreNotCitations() {
+        Document d = Documents.parse("paper.qmd", "# Paper\n\nSee [@fig-plot], [@sec-intro; @tbl-data], [@eq:energy] and"
+                + " [@figure2020].\n");
+        assertEquals(List.of("figure2020@2:61"), undefined(d, Documents.parse("list.md", LIST)));
+    }
+
     @Test
     void bareMentionsLinkTextAndCodeAreNotJudged() {
         Document d = Documents.parse("readme.md", "# Readme\n\n"

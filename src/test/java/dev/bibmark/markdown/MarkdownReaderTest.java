@@ -162,6 +162,21 @@ class MarkdownReaderTest {
         assertEquals("x", MarkdownReader.pandocClass("{ .x"));
     }
 
+    /** Quarto / R Markdown chunks ({@code ```{r setup, include=FALSE}}) are code that is run, not BibTeX (QA). */
+    @Test
+    void executableChunksAreNotBibtex() {
+        String doc = "```{r setup, include=FALSE}\n@article{x,\n```\n\n```{python}\n@decorator{y}\n```\n\n"
+                + "```{bibtex}\n@misc{z}\n```\n\n```{#id}\n@misc{w}\n```\n";
+        MarkdownIndex idx = MarkdownReader.read(doc);
+        assertEquals(List.of("bibtex"), idx.fences().stream().map(Fence::language).toList());
+        assertEquals(List.of("{#id}"), idx.unmarkedBibtex().stream().map(CodeBlock::language).toList());
+        assertEquals("r", MarkdownReader.chunkLanguage("{r setup, include=FALSE}"));
+        assertEquals("python", MarkdownReader.chunkLanguage("{ python echo=FALSE}"));
+        assertEquals("", MarkdownReader.chunkLanguage("{.r}"));
+        assertEquals("", MarkdownReader.chunkLanguage("{#id}"));
+        assertEquals("", MarkdownReader.chunkLanguage("{r=1}"));
+    }
+
     @Test
     void unterminatedFenceRunsToEnd() {
         String doc = "text\n\n```bibtex\n@misc{u,\n  title = {Open}";
