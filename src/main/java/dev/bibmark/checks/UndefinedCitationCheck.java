@@ -102,13 +102,20 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
                 counts.merge(e.key().toLowerCase(Locale.ROOT), delta, (a, b) -> a + b == 0 ? null : a + b);
             }
         }
-        if (!d.markdown()) {
-            // A CSL bibliography read for its keys only (the command line's context; Documents.keyList).
-            for (String k : dev.bibmark.model.Documents.listedKeys(d)) {
-                counts.merge(k.toLowerCase(Locale.ROOT), delta, (a, b) -> a + b == 0 ? null : a + b);
-            }
+        // A CSL bibliography read for its keys only (the command line's context; Documents.keyList), or the
+        // items of a list's own front matter (Pandoc's inline "references:").
+        for (String k : d.markdown() ? inlineReferences(d) : dev.bibmark.model.Documents.listedKeys(d)) {
+            counts.merge(k.toLowerCase(Locale.ROOT), delta, (a, b) -> a + b == 0 ? null : a + b);
         }
     }
+
+    /** The ids of the items of the document's front matter {@code references:} (memoized on the snapshot). */
+    static List<String> inlineReferences(Document d) {
+        return d.derived(InlineReferences.class, x -> new InlineReferences(
+                dev.bibmark.markdown.FrontMatter.referenceIds(x.text()))).ids();
+    }
+
+    private record InlineReferences(List<String> ids) {}
 
     /** The findings of the references of {@code d} whose key is not in {@code defined}. */
     static void findings(Document d, Map<String, Integer> defined, List<Finding> out) {

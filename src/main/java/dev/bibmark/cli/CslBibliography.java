@@ -30,7 +30,13 @@ final class CslBibliography {
      * @throws IllegalArgumentException with a message for the user when a CSL JSON text is not an array of objects
      */
     static List<String> ids(String name, String text) {
-        return name.toLowerCase(Locale.ROOT).endsWith(".json") ? jsonIds(text) : yamlIds(text);
+        List<String> ids = name.toLowerCase(Locale.ROOT).endsWith(".json") ? jsonIds(text) : yamlIds(text);
+        if (ids.isEmpty() && !text.isBlank() && !text.strip().equals("[]") && !text.strip().equals("references: []")) {
+            // Not CSL (another JSON or YAML, plain text): judging the list against no keys would report every
+            // citation; it is named and not judged instead.
+            throw new IllegalArgumentException("no CSL items with an \"id\" found");
+        }
+        return ids;
     }
 
     /** The {@code id} of each object of a CSL JSON array (a single object is read as one item). */
@@ -93,39 +99,8 @@ final class CslBibliography {
         };
     }
 
-    /**
-     * The ids of a CSL YAML bibliography: every {@code id:} line of an item ({@code - id: key}, or {@code id: key}
-     * under an item's dash). CSL items have no nested {@code id}, so the lines are enough; a value is unquoted and
-     * a trailing comment dropped.
-     */
+    /** The ids of a CSL YAML bibliography ({@link dev.bibmark.markdown.FrontMatter#yamlIds}). */
     static List<String> yamlIds(String text) {
-        List<String> out = new ArrayList<>();
-        int at = text.startsWith("\uFEFF") ? 1 : 0;
-        while (at <= text.length()) {
-            int nl = text.indexOf('\n', at);
-            int end = nl < 0 ? text.length() : nl;
-            String line = text.substring(at, end).strip();
-            if (line.startsWith("-")) {
-                line = line.substring(1).strip();
-            }
-            if (line.startsWith("id:")) {
-                String v = line.substring(3).strip();
-                int close = v.isEmpty() || (v.charAt(0) != '"' && v.charAt(0) != '\'') ? -1 : v.indexOf(v.charAt(0), 1);
-                if (close > 0) {
-                    v = v.substring(1, close); // quoted: up to the closing quote; a comment may follow
-                } else {
-                    int hash = v.indexOf(" #");
-                    v = (hash >= 0 ? v.substring(0, hash) : v).strip();
-                }
-                if (!v.isEmpty()) {
-                    out.add(v);
-                }
-            }
-            if (nl < 0) {
-                break;
-            }
-            at = nl + 1;
-        }
-        return out;
+        return dev.bibmark.markdown.FrontMatter.yamlIds(text);
     }
 }

@@ -130,4 +130,80 @@ public final class FrontMatter {
             out.add(s);
         }
     }
+
+    /**
+     * The ids of CSL YAML items ({@code - id: key}, or {@code id: key} under an item's dash): a CSL YAML
+     * bibliography file, or Pandoc's inline {@code references:} in front matter. CSL items have no nested {@code id},
+     * so the lines are enough; a value is unquoted and a trailing comment dropped, and the lines of a block scalar
+     * ({@code title: |}) are text, not keys.
+     */
+    public static List<String> yamlIds(String text) {
+        List<String> out = new ArrayList<>();
+        int at = text.startsWith("\uFEFF") ? 1 : 0;
+        int scalarIndent = -1; // inside a block scalar: lines indented more than its key are text
+        while (at <= text.length()) {
+            int nl = text.indexOf('\n', at);
+            int end = nl < 0 ? text.length() : nl;
+            String raw = text.substring(at, end);
+            String line = raw.strip();
+            int indent = raw.length() - raw.stripLeading().length();
+            if (scalarIndent >= 0 && (line.isEmpty() || indent > scalarIndent)) {
+                at = nl < 0 ? text.length() + 1 : nl + 1;
+                continue;
+            }
+            scalarIndent = -1;
+            boolean dash = line.startsWith("-");
+            if (dash) {
+                line = line.substring(1).strip();
+            }
+            if (line.startsWith("id:")) {
+                String v = line.substring(3).strip();
+                int close = v.isEmpty() || (v.charAt(0) != '"' && v.charAt(0) != '\'') ? -1 : v.indexOf(v.charAt(0), 1);
+                if (close > 0) {
+                    v = v.substring(1, close); // quoted: up to the closing quote; a comment may follow
+                } else {
+                    int hash = v.indexOf(" #");
+                    v = (hash >= 0 ? v.substring(0, hash) : v).strip();
+                }
+                if (!v.isEmpty()) {
+                    out.add(v);
+                }
+            } else if (line.matches("[^\\s:#]+:\\s*[|>][-+0-9]*\\s*(#.*)?")) {
+                scalarIndent = indent + (dash ? raw.stripLeading().length() - raw.stripLeading().substring(1).stripLeading().length() : 0);
+            }
+            if (nl < 0) {
+                break;
+            }
+            at = nl + 1;
+        }
+        return out;
+    }
+
+    /** A key at the left margin ({@code lang: en}), not an item of a block list ({@code - id: x}). */
+    private static boolean topLevelKey(String line) {
+        return !line.isEmpty() && line.charAt(0) != '-' && !Character.isWhitespace(line.charAt(0)) && isKeyLine(line);
+    }
+
+    /** The ids of the items of Pandoc's inline {@code references:} in the front matter; empty when none. */
+    public static List<String> referenceIds(String text) {
+        List<String> lines = new ArrayList<>();
+        if (read(text, lines) < 0) {
+            return List.of();
+        }
+        int from = -1;
+        for (int i = 0; i < lines.size() && from < 0; i++) {
+            if (lines.get(i).startsWith("references:")) {
+                from = i + 1;
+            }
+        }
+        if (from < 0) {
+            return List.of();
+        }
+        // Its block: the lines up to the next top-level key.
+        StringBuilder block = new StringBuilder();
+        for (int i = from; i < lines.size() && !topLevelKey(lines.get(i)); i++) {
+            block.append(lines.get(i)).append('\n');
+        }
+        return yamlIds(block.toString());
+    }
 }

@@ -57,6 +57,14 @@ class UndefinedCitationCheckTest {
         assertEquals(List.of("figure2020@2:61"), undefined(d, Documents.parse("list.md", LIST)));
     }
 
+    /** Pandoc's inline references in the front matter define keys (found by QA round 2). */
+    @Test
+    void inlineReferencesInTheFrontMatterDefineKeys() {
+        Document d = Documents.parse("notes.md", "---\ntitle: Notes\nreferences:\n- id: inline1\n  type: book\n"
+                + "- type: article\n  id: \"inline2\"\nlang: en\n---\n\nSee [@inline1; @inline2] and [@lang].\n");
+        assertEquals(List.of("lang@10:31"), undefined(d));
+    }
+
     @Test
     void bareMentionsLinkTextAndCodeAreNotJudged() {
         Document d = Documents.parse("readme.md", "# Readme\n\n"

@@ -43,6 +43,22 @@ class CslBibliographyTest {
         assertEquals(List.of("a"), CslBibliography.ids("r.yml", "references:\r\n  - id: a\r\n"));
     }
 
+    /** Found by QA round 2: a key inside a block scalar, and files that are not CSL at all. */
+    @Test
+    void blockScalarsAreTextAndFilesWithoutItemsAreNamed() {
+        String yaml = "references:\n- id: real1\n  title: |\n    A title that quotes\n    - id: fake1\n  abstract: >-\n"
+                + "      id: fake2\n- title: >\n    - id: fake3\n  id: real2\n";
+        assertEquals(List.of("real1", "real2"), CslBibliography.ids("refs.yaml", yaml));
+        for (String[] notCsl : new String[][] {{"a.yaml", "just some text\n"}, {"a.json", "{\"a\": 1}"},
+                {"a.json", "{\"items\": [{\"id\": \"x\"}]}"}, {"a.yml", "references:\n  - title: no id\n"}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> CslBibliography.ids(notCsl[0], notCsl[1]));
+            assertEquals("no CSL items with an \"id\" found", e.getMessage(), notCsl[1]);
+        }
+        assertEquals(List.of(), CslBibliography.ids("a.json", "[]"));
+        assertEquals(List.of(), CslBibliography.ids("a.yaml", ""));
+    }
+
     @Test
     void theFormatFollowsTheExtension() {
         assertTrue(CslBibliography.isCsl("refs.json"));
