@@ -130,8 +130,8 @@ public final class BibExport {
 
         /** Each exported {@code @string}'s value as written (whitespace collapsed), by lower-case name. */
         private final Map<String, String> written = new HashMap<>();
-        /** Each document's own {@code @string} values (first in the document): normalised, and as written. */
-        private final Map<Document, Map<String, String[]>> ownStrings = new java.util.IdentityHashMap<>();
+        /** Each document's own {@code @string} values (first in the document), resolved in that document. */
+        private final Map<Document, Map<String, String>> ownStrings = new java.util.IdentityHashMap<>();
 
         private void writeStrings(List<Source> defs) {
             for (Source s : defs) {
@@ -142,9 +142,14 @@ public final class BibExport {
                     continue;
                 }
                 String text = verbatim(s, List.of());
-                String raw = verbatim(new Source(s.doc(), s.block(), def), List.of(), def.value().range());
-                String value = normalise(raw);
-                ownStrings.computeIfAbsent(s.doc(), d -> new HashMap<>()).putIfAbsent(name, new String[] {value, raw});
+                String value = normalise(verbatim(new Source(s.doc(), s.block(), def), List.of(), def.value().range()));
+                Map<String, String> own = ownStrings.computeIfAbsent(s.doc(), d -> new HashMap<>());
+                if (!own.containsKey(name)) {
+                    // Resolved with the file's own earlier strings over the exported ones: what it means there.
+                    Map<String, String> scope = new HashMap<>(macros);
+                    scope.putAll(own);
+                    own.put(name, def.value().resolve(scope));
+                }
                 if (written.containsKey(name)) {
                     if (!written.get(name).equals(value)) {
                         note(s, "@string{" + def.name() + "} redefines an earlier @string with another value "
@@ -197,7 +202,8 @@ public final class BibExport {
                     continue;
                 }
                 String keyLower = e.key().toLowerCase(Locale.ROOT);
-                String content = content(e, macros);
+                // What the entry means in its own file: two text-identical entries under different @strings differ.
+                String content = content(e, meaning(s.doc()));
                 List<String> seen = contentsByKey.computeIfAbsent(keyLower, k -> new ArrayList<>());
                 if (seen.contains(content)) {
                     duplicates++;
@@ -279,8 +285,21 @@ public final class BibExport {
          */
         private String ownValue(Document doc, String macro) {
             String name = macro.toLowerCase(Locale.ROOT);
-            String[] own = ownStrings.getOrDefault(doc, Map.of()).get(name);
-            return own == null || own[0].equals(written.get(name)) ? null : own[1];
+            Map<String, String> own = ownStrings.getOrDefault(doc, Map.of());
+            // Compared resolved: "j = p # { A}" in two files means two things when their p differ.
+            String mine = own.containsKey(name) ? own.get(name) : macros.containsKey(name) ? meaning(doc).get(name) : null;
+            return mine == null || mine.equals(macros.get(name)) ? null : "{" + mine + "}";
+        }
+
+        /** The @string values an entry of {@code doc} sees: the exported ones, with the file's own over them. */
+        private Map<String, String> meaning(Document doc) {
+            Map<String, String> own = ownStrings.get(doc);
+            if (own == null || own.isEmpty()) {
+                return macros;
+            }
+            Map<String, String> out = new HashMap<>(macros);
+            out.putAll(own);
+            return out;
         }
 
         private boolean isDefined(String macro) {

@@ -185,7 +185,23 @@ class BibExportTest {
         // A broken entry rebuilt from its parse does the same.
         Document c = Documents.parse("c.bib", "@string{j = \"C\"}\n@misc{z, journal = j # { 2}, title = {T\n");
         BibExport.Result rc = BibExport.run(List.of(a, c));
-        assertTrue(rc.text().contains("journal = \"C\" # { 2}"), rc.text());
+        assertTrue(rc.text().contains("journal = {C} # { 2}"), rc.text());
+    }
+
+    /** Found by QA round 2: the same entry text under different @strings, and a @string built from another. */
+    @Test
+    void stringsMeanWhatTheirOwnFileSays() throws Exception {
+        Document one = Documents.parse("one.bib", "@string{j = {Journal A}}\n@article{a, title = {T}, journal = j}\n");
+        Document two = Documents.parse("two.bib", "@string{J = {Journal B}}\n@article{a, title = {T}, journal = j}\n");
+        BibExport.Result r = BibExport.run(List.of(one, two));
+        assertEquals(2, r.entries(), r.text());
+        assertTrue(r.text().contains("@article{a-2, title = {T}, journal = {Journal B}}"), r.text());
+        Document three = Documents.parse("three.bib", "@string{p = {Pre}}\n@string{j = p # { A}}\n@misc{a1, journal = j}\n");
+        Document four = Documents.parse("four.bib", "@string{p = {Other}}\n@string{j = p # { A}}\n@misc{a2, journal = j}\n");
+        BibExport.Result nested = BibExport.run(List.of(three, four));
+        assertTrue(nested.text().contains("@misc{a1, journal = j}") && nested.text().contains("@misc{a2, journal = {Other A}}"),
+                nested.text());
+        assertOursParses(nested.text(), 2);
     }
 
     @Test
