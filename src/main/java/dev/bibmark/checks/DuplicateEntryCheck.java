@@ -98,7 +98,7 @@ public final class DuplicateEntryCheck implements WorkspaceCheck {
     }
 
     /** How many of the earliest entries of one identity are looked at for a later one (see {@link #check}). */
-    static final int MAX_CANDIDATES = 64;
+    static final int MAX_CANDIDATES = 256;
 
     private static void add(Map<String, Object> index, String id, int i) {
         if (id == null) {
