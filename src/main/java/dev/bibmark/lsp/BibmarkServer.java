@@ -1160,6 +1160,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             }
             List<org.eclipse.lsp4j.Diagnostic> sent = params.getContext() == null || params.getContext().getDiagnostics() == null
                     ? List.of() : params.getContext().getDiagnostics();
+            // Two findings at one place (two syntax errors of one spot) offer the same "Ignore here" once.
+            Set<String> offered = new HashSet<>();
             for (Finding f : findings) {
                 // The findings under the requested range, and those the client names in the context (a cursor
                 // clamped to the last character of a line does not touch a finding at the line's end).
@@ -1183,6 +1185,9 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     continue;
                 }
                 for (Fix fix : fixes) {
+                    if (!offered.add(fix.title() + '\u0000' + fix.edits())) {
+                        continue;
+                    }
                     CodeAction ca = new CodeAction(fix.title());
                     ca.setKind(CodeActionKind.QuickFix);
                     ca.setDiagnostics(List.of(diag));

@@ -260,8 +260,11 @@ public final class FileCollector {
                         + " (limit maxFileBytes)");
                 return;
             }
-            if (w.files.add(real) && !real.equals(file.toAbsolutePath().normalize())) {
+            boolean direct = real.equals(file.toAbsolutePath().normalize());
+            if (w.files.add(real) && !direct) {
                 w.given.put(real, file);
+            } else if (direct) {
+                w.given.remove(real); // found by its own path too: that one is shown
             }
         } catch (IOException e) {
             w.errors.add("cannot read " + file + ": " + reason(e));
