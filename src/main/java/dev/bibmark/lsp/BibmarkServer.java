@@ -260,7 +260,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(List.of(
                     new FileSystemWatcher(Either.forLeft("**/*.{md,MD,Md,markdown,MARKDOWN,qmd,QMD,Qmd,Rmd,rmd,RMD,bib,BIB,Bib}")),
                     new FileSystemWatcher(Either.forLeft("**/*"), WatchKind.Create + WatchKind.Delete),
-                    new FileSystemWatcher(Either.forLeft("**/.bibmark.json"))));
+                    new FileSystemWatcher(Either.forLeft("**/.bibmark.json")),
+                    new FileSystemWatcher(Either.forLeft("**/.gitignore"))));
             client.registerCapability(new RegistrationParams(List.of(
                     new Registration("bibmark-watch", "workspace/didChangeWatchedFiles", opts))));
         }
@@ -1340,13 +1341,19 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             List<FileEvent> events = params.getChanges();
             submit(() -> {
                 boolean settings = false;
+                boolean ignoreRules = false;
                 for (FileEvent e : events) {
                     java.util.Optional<Path> p = toPath(e.getUri());
                     if (p.isEmpty()) {
                         continue;
                     }
-                    if (p.get().getFileName() != null && p.get().getFileName().toString().equals(".bibmark.json")) {
+                    String name = p.get().getFileName() == null ? "" : p.get().getFileName().toString();
+                    if (name.equals(".bibmark.json")) {
                         settings = true; // a workspace folder's settings: read again below
+                        continue;
+                    }
+                    if (name.equals(".gitignore")) {
+                        ignoreRules = true; // what the index takes may change: collected again below
                         continue;
                     }
                     String uri = p.get().toUri().toString();
@@ -1373,6 +1380,9 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 }
                 if (settings) {
                     loadFolderConfig(); // a new config re-checks every file
+                }
+                if (ignoreRules) {
+                    indexWorkspace(); // files now ignored leave the index, files no longer ignored come in
                 }
                 scheduleCheck();
             });

@@ -357,7 +357,10 @@ class ProtocolAbuseIT {
         }
     }
 
-    /** The workspace folder's .bibmark.json is read again when the watcher reports it (found by QA round 2). */
+    /**
+     * The workspace folder's .bibmark.json is read again when the watcher reports it (found by QA round 2), and a
+     * changed .gitignore re-collects the index.
+     */
     @Test
     void aChangedSettingsFileAppliesWithoutARestart(@TempDir Path dir) throws Exception {
         Path ws = Files.createDirectories(dir.resolve("ws"));
@@ -377,6 +380,18 @@ class ProtocolAbuseIT {
             assertTrue(error.toString().contains("empty-field"), error.toString());
             Files.writeString(cfg, "{\"checks\": {\"empty-field\": \"off\"}}");
             c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(cfg.toUri().toString()) + ",\"type\":2}]}");
+            c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+                    && au.equals(m.getAsJsonObject("params").get("uri").getAsString())
+                    && m.getAsJsonObject("params").getAsJsonArray("diagnostics").isEmpty());
+            // A .gitignore that now leaves a file out takes it out of the index (its key clash with a.bib goes).
+            Path b = ws.resolve("b.bib");
+            Files.writeString(b, "@misc{k, title = {Other}}\n");
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(b.toUri().toString()) + ",\"type\":1}]}");
+            c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
+                    && au.equals(m.getAsJsonObject("params").get("uri").getAsString()) && m.toString().contains("duplicate-key"));
+            Path ignore = ws.resolve(".gitignore");
+            Files.writeString(ignore, "b.bib\n");
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(ignore.toUri().toString()) + ",\"type\":1}]}");
             c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
                     && au.equals(m.getAsJsonObject("params").get("uri").getAsString())
                     && m.getAsJsonObject("params").getAsJsonArray("diagnostics").isEmpty());
