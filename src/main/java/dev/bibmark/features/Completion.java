@@ -58,8 +58,8 @@ public final class Completion {
             }
             return Optional.of(new int[] {offset - m.group(1).length(), offset});
         }
-        if (inCodeSpan(before)) {
-            return Optional.empty(); // `@decorator` in inline code is not a citation (found by QA)
+        if (inCodeSpan(before) || inOtherCodeBlock(doc, lineStart)) {
+            return Optional.empty(); // `@decorator` in code is not a citation (found by QA)
         }
         m = LATEX.matcher(before);
         if (m.find()) {
@@ -97,6 +97,50 @@ public final class Completion {
             }
         }
         return open > 0;
+    }
+
+    /**
+     * Whether the line starting at {@code lineStart} lies inside a fenced code block of another language (```python):
+     * the fence lines are followed from the end of the last bibtex block above it (the index keeps only bibtex
+     * blocks, and blocks do not overlap), so only that stretch of text is read. Quote markers and indentation before
+     * a fence are skipped, as CommonMark does within a container.
+     */
+    static boolean inOtherCodeBlock(Document doc, int lineStart) {
+        String text = doc.text();
+        int from = 0;
+        java.util.List<Fence> fences = doc.markdownIndex().fences();
+        int i = dev.bibmark.text.Sorted.firstAtOrAfter(fences, lineStart, Fence::range) - 1;
+        if (i >= 0) {
+            from = Math.min(lineStart, fences.get(i).range().end());
+        }
+        char open = 0;
+        int openRun = 0;
+        for (int at = from; at < lineStart; ) {
+            int nl = text.indexOf('\n', at);
+            int end = nl < 0 || nl > lineStart ? lineStart : nl;
+            int k = at;
+            while (k < end && (text.charAt(k) == ' ' || text.charAt(k) == '\t' || text.charAt(k) == '>')) {
+                k++;
+            }
+            char c = k < end ? text.charAt(k) : 0;
+            int run = 0;
+            while (k + run < end && text.charAt(k + run) == c && (c == '`' || c == '~')) {
+                run++;
+            }
+            if (run >= 3) {
+                if (open == 0) {
+                    open = c;
+                    openRun = run;
+                } else if (c == open && run >= openRun && text.substring(k + run, end).isBlank()) {
+                    open = 0;
+                }
+            }
+            if (nl < 0 || nl >= lineStart) {
+                break;
+            }
+            at = nl + 1;
+        }
+        return open != 0;
     }
 
     /** Proposals at the offset, without snippets. */

@@ -125,6 +125,12 @@ class CompletionTest {
         assertTrue(labels(complete("# L\n\n`code` and [@vas|]\n", false)).contains("vaswani2017attention"));
         assertTrue(Completion.inCodeSpan("a `b") && !Completion.inCodeSpan("a `b` c") && Completion.inCodeSpan("``x ` y")
                 && !Completion.inCodeSpan("``x ` y`` z"));
+        // Fenced code of another language too, also after a bibtex block and inside a quote.
+        assertEquals(List.of(), complete("# L\n\n```python\n@vas|\n```\n", false));
+        assertEquals(List.of(), complete("# L\n\n```bibtex\n@misc{a}\n```\n\n> ~~~~js\n> x ```\n> [@vas|]\n", false));
+        assertTrue(labels(complete("# L\n\n```python\nx = 1\n```\n\nSee [@vas|]\n", false)).contains("vaswani2017attention"));
+        assertTrue(labels(complete("# L\n\n```bibtex\n@misc{a}\n```\n\n````md\n```\n````\nSee [@vas|]\n", false))
+                .contains("vaswani2017attention"));
     }
 
     @Test
