@@ -66,15 +66,31 @@ final class SyntaxFixes {
         if (accent != null) {
             all.add(0, accent);
         }
+        // Where a brace or quote is closed decides which fields come back: among the places that close it, the one
+        // that gives back the most fields wins, even when the fields it frees have errors of their own (missing
+        // commas the unclosed value had swallowed, each its own finding). Closing at the end instead left everything
+        // inside the value: valid, and wrong (found by QA: author, journal and year became part of the title).
+        boolean closing = err.kind() == SyntaxError.Kind.UNBALANCED_BRACES || err.kind() == SyntaxError.Kind.UNTERMINATED_STRING;
+        Map<String, Integer> bestSize = new java.util.HashMap<>();
         for (Candidate k : all) {
-            if (chosen.containsKey(k.group())) {
+            if (chosen.containsKey(k.group()) && !(closing && k.group().equals("close"))) {
                 continue;
             }
             BibFile after = bt.parseWith(k.edits());
             // Kept when the block has fewer errors, fewer of this very error, and (unless it deletes on purpose)
             // no fewer objects and fields: a "fix" that lets a later field be swallowed is no fix.
-            if (after != null && after.errors().size() < before && count(after, err) < count(b.bib(), err)
-                    && (k.removes() || size(after) >= size(b.bib()))) {
+            if (after == null || count(after, err) >= count(b.bib(), err) || !(k.removes() || size(after) >= size(b.bib()))) {
+                continue;
+            }
+            boolean fewer = after.errors().size() < before;
+            if (closing && k.group().equals("close")) {
+                int sz = size(after);
+                if (sz > bestSize.getOrDefault(k.group(), -1) && (fewer || sz > size(b.bib()))) {
+                    bestSize.put(k.group(), sz);
+                    chosen.put(k.group(), Fix.of(k.title(), f, c.doc.path(), k.edits(), k.preferred(),
+                            k.safe() && (!accentCut || k == accent)));
+                }
+            } else if (fewer) {
                 chosen.put(k.group(), Fix.of(k.title(), f, c.doc.path(), k.edits(), k.preferred(),
                         k.safe() && (!accentCut || k == accent)));
             }

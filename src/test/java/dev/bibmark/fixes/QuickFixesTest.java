@@ -127,6 +127,12 @@ class QuickFixesTest {
                 fixOne("a.bib", "@misc{k, title = \"Foo,\n year = 2020}\n", Code.BIBTEX_SYNTAX, "Close the string"));
         assertEquals("@misc{k, title = {x}}\n",
                 fixOne("a.bib", "@misc{k, title = {x}\n", Code.BIBTEX_SYNTAX, "Insert the missing '}'"));
+        // The fields after it lack their commas: the brace still closes before them (it closed after the last one,
+        // and author, journal and year became part of the title; found by QA round 3). Their commas are fixes of
+        // their own.
+        assertEquals("@article{s,\n  title = {Unclosed},\n  author = {A}\n  journal = {J}\n  year = 2020\n}\n",
+                fixOne("a.bib", "@article{s,\n  title = {Unclosed,\n  author = {A}\n  journal = {J}\n  year = 2020\n}\n",
+                        Code.BIBTEX_SYNTAX, "Close the brace"));
     }
 
     @Test
