@@ -42,6 +42,12 @@ public final class QuickFixes {
         List<Fix> out = new ArrayList<>();
         boolean preferred = false;
         for (Fix fix : Twins.mirror(c, f, fixesOf(c, f))) {
+            if (f.code() != dev.bibmark.checks.Code.BIBTEX_SYNTAX && editsABrokenEntry(c, fix)) {
+                // An entry with a syntax error is parsed by recovery: its ranges may not be where its text is (a
+                // value that swallowed the next fields, a missing '}'), so an edit made from them can remove a
+                // delimiter or a field. Its syntax is fixed first (found by QA round 3).
+                continue;
+            }
             // At most one preferred fix per finding (the first one marked so).
             out.add(fix.preferred() && preferred ? new Fix(fix.title(), fix.code(), fix.finding(), fix.edits(), false,
                     fix.safe(), fix.snippet()) : fix);
@@ -52,6 +58,45 @@ public final class QuickFixes {
             out.add(ignore);
         }
         return out;
+    }
+
+    /** Whether one of the fix's edits touches an entry of its document that has a syntax error or is not closed. */
+    private static boolean editsABrokenEntry(Context c, Fix fix) {
+        for (java.util.Map.Entry<String, List<Edit>> me : fix.edits().entrySet()) {
+            Document d = me.getKey().equals(c.doc.path()) ? c.doc : null;
+            for (Document w : c.workspace) {
+                if (d == null && w.path().equals(me.getKey())) {
+                    d = w;
+                }
+            }
+            if (d == null) {
+                continue;
+            }
+            for (Edit e : me.getValue()) {
+                dev.bibmark.model.Block b = Context.blockAt(d, e.range().start());
+                if (b == null) {
+                    continue;
+                }
+                for (BibEntry x : b.bib().entries()) {
+                    if (x.range().start() <= e.range().end() && e.range().start() <= x.range().end() && broken(b, x)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean broken(dev.bibmark.model.Block b, BibEntry x) {
+        if (!x.closed()) {
+            return true;
+        }
+        for (dev.bibmark.bibtex.SyntaxError err : b.bib().errors()) {
+            if (err.range().start() <= x.range().end() && x.range().start() <= err.range().end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fixes of a finding for its entry alone (no "Ignore here", copies elsewhere not followed). */

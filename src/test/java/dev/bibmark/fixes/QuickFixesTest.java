@@ -104,6 +104,28 @@ class QuickFixesTest {
                 applied(ws, "a.bib", fix(ws, Code.BIBTEX_SYNTAX, "Move")));
     }
 
+    /**
+     * An entry with a syntax error gets fixes for its syntax only: edits made from a recovered parse removed the
+     * entry's '}' or later fields (found by QA round 3).
+     */
+    @Test
+    void aBrokenEntryGetsSyntaxFixesOnly() {
+        List<Document> ws = FixHarness.parse("a.bib", "@misc{k, note = {}, title = {Unclosed,\n  year = 2020}\n\n@misc{j, note = {}}\n");
+        FixHarness.Checked c = FixHarness.check(ws);
+        int seen = 0;
+        for (Finding f : c.all) {
+            List<String> titles = QuickFixes.forFinding(c.doc(f.path()), f, ws, FixHarness.CONFIG).stream().map(Fix::title).toList();
+            if (f.code() == Code.EMPTY_FIELD && f.range().start() < 20) {
+                assertEquals(List.of("Ignore empty-field here"), titles);
+                seen++;
+            } else if (f.code() == Code.EMPTY_FIELD) {
+                assertTrue(titles.get(0).startsWith("Remove the empty"), titles.toString()); // the healthy entry
+                seen++;
+            }
+        }
+        assertEquals(2, seen, c.all.toString());
+    }
+
     @Test
     void missingKeyIsGenerated() {
         String in = "@article{title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = 2017}\n";
