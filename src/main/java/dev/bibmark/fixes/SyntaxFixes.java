@@ -298,8 +298,9 @@ final class SyntaxFixes {
             edits.add(new Edit(new TextRange(m.start(), m.end()), braced));
             first = first == null ? braced : first;
         }
+        // "removes": the broken parse counts the accent's letters as fields ("urer", "A"), which bracing takes away.
         return edits.isEmpty() ? null : new Candidate("accent", "Brace the accent" + (edits.size() > 1 ? "s" : "")
-                + ": " + first + (edits.size() > 1 ? ", …" : ""), edits, true, true);
+                + ": " + first + (edits.size() > 1 ? ", …" : ""), edits, true, true, true);
     }
 
     private static final Pattern ACCENT = Pattern.compile("\\\\\"(?:([A-Za-z])|\\{([A-Za-z])\\})");

@@ -87,6 +87,11 @@ class QuickFixesTest {
                 assertFalse(other.safe(), other.title());
             }
         }
+        // One field per line, and a value with more after the accent's letter (QA round 3: no fix was offered).
+        String lines = "@article{a,\n  title = \"Caf\\\"e\",\n  author = \"D\\\"urer, A\",\n  journal = {J},\n  year = 2000\n}\n";
+        List<Document> multi = FixHarness.parse("m.bib", lines);
+        assertEquals("@article{a,\n  title = \"Caf{\\\"e}\",\n  author = \"D\\\"urer, A\",\n  journal = {J},\n  year = 2000\n}\n",
+                applied(multi, "m.bib", fix(multi, Code.BIBTEX_SYNTAX, "Brace the accent")));
         Map<String, List<dev.bibmark.text.Edit>> all = FixAll.computeAll(ws, dev.bibmark.checks.Checker.run(ws, Config.DEFAULT),
                 Config.DEFAULT);
         assertEquals("@article{q, title = \"M{\\\"u}ller and Sch{\\\"o}n\", author={A}, journal={J}, year=2000}\n",
