@@ -301,15 +301,29 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
      */
     private void loadFolderConfig() {
         Config found = null;
+        Path used = null;
+        List<String> unused = new ArrayList<>();
         for (Path folder : folders) {
             Path cfg = folder.resolve(".bibmark.json");
-            if (found == null && Files.isRegularFile(cfg)) {
-                try {
-                    found = ConfigLoader.load(cfg);
-                } catch (ConfigException e) {
-                    client.showMessage(new MessageParams(MessageType.Error, "bibmark: " + e.getMessage()));
-                }
+            if (!Files.isRegularFile(cfg)) {
+                continue;
             }
+            if (used != null) {
+                unused.add(cfg.toString());
+                continue;
+            }
+            used = cfg;
+            try {
+                found = ConfigLoader.load(cfg);
+            } catch (ConfigException e) {
+                client.showMessage(new MessageParams(MessageType.Error, "bibmark: " + e.getMessage()));
+            }
+        }
+        if (!unused.isEmpty()) {
+            // One set of settings checks the whole workspace (the cross-file checks compare every folder's lists).
+            client.showMessage(new MessageParams(MessageType.Warning, "bibmark: the workspace folders have several"
+                    + " .bibmark.json files; " + used + " applies to all of them, " + String.join(", ", unused)
+                    + " is not read"));
         }
         this.folderConfig = found;
         updateConfig();

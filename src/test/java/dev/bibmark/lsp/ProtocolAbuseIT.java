@@ -401,6 +401,25 @@ class ProtocolAbuseIT {
         }
     }
 
+    /** Several workspace folders with their own settings: one applies, and the user is told which (QA round 3). */
+    @Test
+    void severalFoldersWithSettingsAreNamed(@TempDir Path dir) throws Exception {
+        Path one = Files.createDirectories(dir.resolve("one"));
+        Path two = Files.createDirectories(dir.resolve("two"));
+        Files.writeString(one.resolve(".bibmark.json"), "{}");
+        Files.writeString(two.resolve(".bibmark.json"), "{}");
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"workspaceFolders\":[{\"uri\":"
+                    + q(one.toUri().toString()) + ",\"name\":\"one\"},{\"uri\":" + q(two.toUri().toString()) + ",\"name\":\"two\"}]}");
+            c.notify("initialized", "{}");
+            JsonObject msg = c.await(m -> "window/showMessage".equals(RawClient.str(m, "method")));
+            assertTrue(msg.toString().contains("several .bibmark.json") && msg.toString().contains("two"), msg.toString());
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void aFileDeletedOrRewrittenWhileIndexedIsDroppedAndTheRestStaysChecked(@TempDir Path dir) throws Exception {
         Path ws = Files.createDirectories(dir.resolve("ws"));
