@@ -19,7 +19,7 @@ public final class BibParser {
     private static final java.util.regex.Pattern TRAILING_FIELDS =
             java.util.regex.Pattern.compile("(?s)[\\s,]*(\\}.*|[A-Za-z_][\\w:.+-]*\\s*=.*)");
     private static final java.util.regex.Pattern SWALLOWED_FIELD =
-            java.util.regex.Pattern.compile("(?s).*[\\n\\r]\\s*[A-Za-z_][\\w:.+-]*\\s*=.*");
+            java.util.regex.Pattern.compile("(?s).*(?:[\\n\\r]|,)\\s*[A-Za-z_][\\w:.+-]*\\s*=.*");
 
     private final String s;
     private final EmbeddedText map;

@@ -204,14 +204,33 @@ public final class QuickFixes {
                 for (BibValue v : values) {
                     for (BibValue.Part p : v.parts()) {
                         if (p instanceof BibValue.Macro m && m.range().equals(f.range())) {
+                            // Defined somewhere (later in this file, or in another file BibTeX reads first, as
+                            // IEEEabrv.bib): the name stands for that text, and bracing it would lose it (QA).
+                            boolean definedElsewhere = definedAnywhere(c, m.text());
                             return List.of(Fix.of("Wrap '" + m.text() + "' in braces (literal text)", f, c.doc.path(),
-                                    List.of(new Edit(m.range(), "{" + m.text() + "}")), true, true));
+                                    List.of(new Edit(m.range(), "{" + m.text() + "}")), !definedElsewhere, !definedElsewhere));
                         }
                     }
                 }
             }
         }
         return List.of();
+    }
+
+    /** Whether a {@code @string} of that name is defined in the document or any workspace document. */
+    private static boolean definedAnywhere(Context c, String name) {
+        List<Document> docs = new ArrayList<>(c.workspace);
+        docs.add(c.doc);
+        for (Document d : docs) {
+            for (Block b : d.blocks()) {
+                for (BibObject o : b.bib().objects()) {
+                    if (o instanceof StringDef sd && sd.name().equalsIgnoreCase(name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static List<Fix> invalidKey(Context c, Finding f) {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class SyntaxFixes {
     private static final Pattern FIELD_LINE = Pattern.compile("[A-Za-z_][\\w:.+-]*\\s*=.*");
     private static final Pattern CLOSE_LINE = Pattern.compile("[})]\\s*,?\\s*");
+    /** A comma followed by the next field's name and '=' on the same line. */
+    private static final Pattern NEXT_FIELD = Pattern.compile(",[ \\t]*[A-Za-z_][\\w:.+-]*[ \\t]*=");
     private static final int MAX_CANDIDATES = 40;
 
     private SyntaxFixes() {}
@@ -123,7 +125,12 @@ final class SyntaxFixes {
                 int next = EntryEdits.skipSpaces(t, at);
                 char n = next < t.length() ? t.charAt(next) : '\0';
                 String eq = next > at ? " =" : " = ";
-                if (n == '{' || n == '"') {
+                if (at > 0 && t.charAt(at - 1) == ':' && (n == '{' || n == '"' || Character.isLetterOrDigit(n))) {
+                    // "title: {T}" (YAML's or a form's habit): the colon was meant as '=' (inserting one after it
+                    // made a field named "title:", which BibTeX tools drop; found by QA).
+                    out.add(new Candidate("equals", "Replace ':' with '='", List.of(new Edit(new TextRange(at - 1, at),
+                            next > at ? " =" : " = ")), true, true));
+                } else if (n == '{' || n == '"') {
                     out.add(insert("equals", "Insert the missing '='", at, eq, true));
                 } else if (Character.isLetterOrDigit(n)) {
                     out.add(insert("equals", "Insert the missing '='", at, eq, Character.isDigit(n)));
@@ -385,6 +392,9 @@ final class SyntaxFixes {
                 }
             } else if (quote && ch == '"' && depth == 0) {
                 break;
+            } else if (ch == ',' && (quote ? depth == 0 : depth == 1) && NEXT_FIELD.matcher(t).region(i, end).lookingAt()) {
+                // ", name =" on the same line (an entry written on one line): the value most likely ended here.
+                best.add(new int[] {i, quote ? 1 : depth});
             } else if (ch == '\n' || ch == '\r') {
                 int ins = insertionBefore(t, open, i);
                 if (ins > open && (quote || depth > 0)) {
@@ -431,8 +441,8 @@ final class SyntaxFixes {
         }
         String line = stripMarkers(t.substring(ns, EntryEdits.lineEnd(t, ns)));
         if (FIELD_LINE.matcher(line).matches() || line.startsWith("@") || line.startsWith("```")
-                || line.startsWith("~~~")) {
-            return true;
+                || line.startsWith("~~~") || line.startsWith("%")) {
+            return true; // a '%' line: a comment between fields, not the value's text
         }
         return CLOSE_LINE.matcher(line).matches() && blankOrMarkers(t, EntryEdits.lineEnd(t, ns), regionEnd);
     }

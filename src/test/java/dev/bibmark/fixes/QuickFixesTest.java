@@ -131,6 +131,30 @@ class QuickFixesTest {
         assertEquals(2, seen, c.all.toString());
     }
 
+    /** Found by QA round 4: fixes that made a file BibTeX tools read cleanly, and wrongly. */
+    @Test
+    void fixesThatMustNotFoldLoseOrRename() {
+        // An entry on one line: the value closes before ", author =", not after the last field.
+        assertEquals("@article{a, title = {Unclosed}, author = {A}, journal = {J}, year = 2020}\n",
+                fixOne("a.bib", "@article{a, title = {Unclosed, author = {A}, journal = {J}, year = 2020}\n",
+                        Code.BIBTEX_SYNTAX, "Close the brace"));
+        assertEquals("@article{a, title = \"Unclosed\", author = {A}, year = 2020}\n",
+                fixOne("a.bib", "@article{a, title = \"Unclosed, author = {A}, year = 2020}\n",
+                        Code.BIBTEX_SYNTAX, "Close the string"));
+        // A comment line after an unclosed value is not the value's text.
+        assertEquals("@misc{a,\n  title = {Unclosed},\n% c\n  year = 2020,\n}\n",
+                fixOne("a.bib", "@misc{a,\n  title = {Unclosed,\n% c\n  year = 2020,\n}\n", Code.BIBTEX_SYNTAX,
+                        "Close the brace"));
+        // "title: {T}": the colon was the '='.
+        assertEquals("@misc{a,\n  title = {T},\n}\n",
+                fixOne("a.bib", "@misc{a,\n  title: {T},\n}\n", Code.BIBTEX_SYNTAX, "Replace ':'"));
+        // A @string defined in another file (IEEEabrv.bib) or later: bracing the name is offered, never safe.
+        List<Document> two = FixHarness.parse("refs.bib", "@misc{a, journal = IEEE_J_TIT}\n",
+                "abbrv.bib", "@string{IEEE_J_TIT = {IEEE Transactions on Information Theory}}\n");
+        assertFalse(fix(two, Code.UNDEFINED_STRING, "Wrap").safe());
+        assertTrue(fix(FixHarness.parse("a.bib", "@misc{a, journal = jmlr}\n"), Code.UNDEFINED_STRING, "Wrap").safe());
+    }
+
     @Test
     void missingKeyIsGenerated() {
         String in = "@article{title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = 2017}\n";
