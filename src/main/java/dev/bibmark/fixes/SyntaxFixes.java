@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class SyntaxFixes {
     private static final Pattern FIELD_LINE = Pattern.compile("[A-Za-z_][\\w:.+-]*\\s*=.*");
     private static final Pattern CLOSE_LINE = Pattern.compile("[})]\\s*,?\\s*");
+    /** A field's name and its '=' (what follows a missing comma between two fields). */
+    private static final Pattern NAME_EQUALS = Pattern.compile("[A-Za-z_][\\w:.+-]*[ \\t]*(?:\\r?\\n[ \\t>]*)?=");
     /** A comma followed by the next field's name and '=' on the same line. */
     private static final Pattern NEXT_FIELD = Pattern.compile(",[ \\t]*[A-Za-z_][\\w:.+-]*[ \\t]*=");
     private static final int MAX_CANDIDATES = 40;
@@ -120,7 +122,10 @@ final class SyntaxFixes {
         List<Candidate> out = new ArrayList<>();
         char atChar = at < t.length() ? t.charAt(at) : '\0';
         switch (err.kind()) {
-            case EXPECTED_COMMA -> out.add(insert("comma", "Insert the missing ','", at, ",", true));
+            // Safe only where a field follows ("name ="): before a stray word ("year = circa 2020", "{The RNA}
+            // world") a comma makes that word a field name (found by QA round 4); it stays offered.
+            case EXPECTED_COMMA -> out.add(insert("comma", "Insert the missing ','", at, ",",
+                    NAME_EQUALS.matcher(t).region(skipWs(t, at), t.length()).lookingAt()));
             case EXPECTED_EQUALS -> {
                 int next = EntryEdits.skipSpaces(t, at);
                 char n = next < t.length() ? t.charAt(next) : '\0';

@@ -153,6 +153,11 @@ class QuickFixesTest {
                 "abbrv.bib", "@string{IEEE_J_TIT = {IEEE Transactions on Information Theory}}\n");
         assertFalse(fix(two, Code.UNDEFINED_STRING, "Wrap").safe());
         assertTrue(fix(FixHarness.parse("a.bib", "@misc{a, journal = jmlr}\n"), Code.UNDEFINED_STRING, "Wrap").safe());
+        // A comma is safe only where a field follows: before a stray word it would make the word a field name.
+        assertFalse(fix(FixHarness.parse("a.bib", "@misc{a,\n  year = circa 2020,\n}\n"), Code.BIBTEX_SYNTAX,
+                "Insert the missing ','").safe());
+        assertTrue(fix(FixHarness.parse("a.bib", "@misc{a,\n  eprint = {1}\n  url = {u},\n}\n"), Code.BIBTEX_SYNTAX,
+                "Insert the missing ','").safe());
     }
 
     @Test
