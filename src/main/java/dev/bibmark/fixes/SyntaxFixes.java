@@ -197,6 +197,12 @@ final class SyntaxFixes {
             }
             case UNTERMINATED_ENTRY -> {
                 String close = err.message().contains("')'") ? ")" : "}";
+                char last = at > 0 ? t.charAt(at - 1) : '\0';
+                if ((close.equals(")") && last == '}') || (close.equals("}") && last == ')')) {
+                    // "@article(... }": the other bracket closes it; appending the right one gave "})" (QA round 4).
+                    out.add(new Candidate("close", "Replace '" + last + "' with '" + close + "'",
+                            List.of(new Edit(new TextRange(at - 1, at), close)), true, true));
+                }
                 out.add(insert("close", "Insert the missing '" + close + "'", at, close, true));
             }
             case EXPECTED_CLOSE -> {

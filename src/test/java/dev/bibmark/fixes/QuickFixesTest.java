@@ -153,6 +153,11 @@ class QuickFixesTest {
                 "abbrv.bib", "@string{IEEE_J_TIT = {IEEE Transactions on Information Theory}}\n");
         assertFalse(fix(two, Code.UNDEFINED_STRING, "Wrap").safe());
         assertTrue(fix(FixHarness.parse("a.bib", "@misc{a, journal = jmlr}\n"), Code.UNDEFINED_STRING, "Wrap").safe());
+        // "@article(... }": the brace is replaced, not followed by ')'.
+        List<Document> paren = FixHarness.parse("a.bib", "@article(a, title = {T}, year = 2020}\n");
+        Map<String, List<dev.bibmark.text.Edit>> parenFix = FixAll.computeAll(paren,
+                dev.bibmark.checks.Checker.run(paren, Config.DEFAULT), Config.DEFAULT);
+        assertEquals("@article(a, title = {T}, year = 2020)\n", Edit.apply(paren.get(0).text(), parenFix.get("a.bib")));
         // A comma is safe only where a field follows: before a stray word it would make the word a field name.
         assertFalse(fix(FixHarness.parse("a.bib", "@misc{a,\n  year = circa 2020,\n}\n"), Code.BIBTEX_SYNTAX,
                 "Insert the missing ','").safe());
