@@ -99,14 +99,18 @@ public final class UndefinedCitationCheck implements WorkspaceCheck {
     static void addKeys(Document d, Map<String, Integer> counts, int delta) {
         for (BibEntry e : d.entries()) {
             if (!e.key().isEmpty()) {
-                counts.merge(e.key().toLowerCase(Locale.ROOT), delta, (a, b) -> a + b == 0 ? null : a + b);
+                count(counts, e.key(), delta);
             }
         }
         // A CSL bibliography read for its keys only (the command line's context; Documents.keyList), or the
         // items of a list's own front matter (Pandoc's inline "references:").
         for (String k : d.markdown() ? inlineReferences(d) : dev.bibmark.model.Documents.listedKeys(d)) {
-            counts.merge(k.toLowerCase(Locale.ROOT), delta, (a, b) -> a + b == 0 ? null : a + b);
+            count(counts, k, delta);
         }
+    }
+
+    private static void count(Map<String, Integer> counts, String key, int delta) {
+        counts.merge(key.toLowerCase(Locale.ROOT), delta, (a, b) -> a + b == 0 ? null : a + b);
     }
 
     /** The ids of the items of the document's front matter {@code references:} (memoized on the snapshot). */

@@ -30,7 +30,8 @@ final class CslBibliography {
      * @throws IllegalArgumentException with a message for the user when a CSL JSON text is not an array of objects
      */
     static List<String> ids(String name, String text) {
-        List<String> ids = name.toLowerCase(Locale.ROOT).endsWith(".json") ? jsonIds(text) : yamlIds(text);
+        List<String> ids = name.toLowerCase(Locale.ROOT).endsWith(".json") ? jsonIds(text)
+                : dev.bibmark.markdown.FrontMatter.yamlIds(text);
         if (ids.isEmpty() && !text.isBlank() && !text.strip().equals("[]") && !text.strip().equals("references: []")) {
             // Not CSL (another JSON or YAML, plain text): judging the list against no keys would report every
             // citation; it is named and not judged instead.
@@ -97,10 +98,5 @@ final class CslBibliography {
             case NULL -> "null";
             default -> t.toString().toLowerCase(Locale.ROOT);
         };
-    }
-
-    /** The ids of a CSL YAML bibliography ({@link dev.bibmark.markdown.FrontMatter#yamlIds}). */
-    static List<String> yamlIds(String text) {
-        return dev.bibmark.markdown.FrontMatter.yamlIds(text);
     }
 }

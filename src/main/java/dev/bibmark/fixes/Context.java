@@ -159,6 +159,21 @@ final class Context {
     }
 
     /** The object holding the offset, or null. */
+    /**
+     * The ranges of a document's objects that hold a syntax error (the error's own range where no object does):
+     * parsed by recovery, so only fixes of their syntax may edit them (fix-all and the quick-fixes alike).
+     */
+    static List<dev.bibmark.text.TextRange> brokenRanges(Document d) {
+        List<dev.bibmark.text.TextRange> out = new ArrayList<>();
+        for (Block block : d.blocks()) {
+            for (dev.bibmark.bibtex.SyntaxError err : block.bib().errors()) {
+                BibObject o = objectAt(block, err.range().start());
+                out.add(o != null ? o.range() : err.range());
+            }
+        }
+        return out;
+    }
+
     static BibObject objectAt(Block b, int offset) {
         for (BibObject o : b.bib().objects()) {
             if (o.range().touches(offset)) {

@@ -1,12 +1,9 @@
 package dev.bibmark.fixes;
 
-import dev.bibmark.bibtex.BibObject;
-import dev.bibmark.bibtex.SyntaxError;
 import dev.bibmark.checks.Checker;
 import dev.bibmark.checks.Code;
 import dev.bibmark.checks.Finding;
 import dev.bibmark.config.Config;
-import dev.bibmark.model.Block;
 import dev.bibmark.model.Document;
 import dev.bibmark.model.Documents;
 import dev.bibmark.text.Edit;
@@ -65,14 +62,7 @@ public final class FixAll {
         Map<String, List<TextRange>> broken = new HashMap<>();
         for (Document d : targets) {
             contexts.put(d.path(), new Context(d, ws, config, taken));
-            List<TextRange> b = new ArrayList<>();
-            for (Block block : d.blocks()) {
-                for (SyntaxError err : block.bib().errors()) {
-                    BibObject o = Context.objectAt(block, err.range().start());
-                    b.add(o != null ? o.range() : err.range());
-                }
-            }
-            broken.put(d.path(), b);
+            broken.put(d.path(), Context.brokenRanges(d));
         }
         Map<String, List<Edit>> accepted = new LinkedHashMap<>();
         for (Finding f : findings) {

@@ -60,7 +60,7 @@ public final class QuickFixes {
         return out;
     }
 
-    /** Whether one of the fix's edits touches an entry of its document that has a syntax error or is not closed. */
+    /** Whether one of the fix's edits touches an object of its document that holds a syntax error. */
     private static boolean editsABrokenEntry(Context c, Fix fix) {
         for (java.util.Map.Entry<String, List<Edit>> me : fix.edits().entrySet()) {
             Document d = me.getKey().equals(c.doc.path()) ? c.doc : null;
@@ -72,28 +72,12 @@ public final class QuickFixes {
             if (d == null) {
                 continue;
             }
-            for (Edit e : me.getValue()) {
-                dev.bibmark.model.Block b = Context.blockAt(d, e.range().start());
-                if (b == null) {
-                    continue;
-                }
-                for (BibEntry x : b.bib().entries()) {
-                    if (x.range().start() <= e.range().end() && e.range().start() <= x.range().end() && broken(b, x)) {
+            for (dev.bibmark.text.TextRange r : Context.brokenRanges(d)) {
+                for (Edit e : me.getValue()) {
+                    if (r.start() <= e.range().end() && e.range().start() <= r.end()) {
                         return true;
                     }
                 }
-            }
-        }
-        return false;
-    }
-
-    private static boolean broken(dev.bibmark.model.Block b, BibEntry x) {
-        if (!x.closed()) {
-            return true;
-        }
-        for (dev.bibmark.bibtex.SyntaxError err : b.bib().errors()) {
-            if (err.range().start() <= x.range().end() && x.range().start() <= err.range().end()) {
-                return true;
             }
         }
         return false;
