@@ -447,6 +447,23 @@ def server_single(args, gen, work, table, n):
     _, hwm = client.rss_kb()
     table.add("bibmark lsp", n, "md", "hover on a key" + (" (%d empty!)" % empty if empty else ""), hov, hwm, cpu=cpu)
     client.shutdown()
+    # The same papers as one .bib file, and the list with one @string block on top (its values reach every entry
+    # below): keystrokes must stay as fast there.
+    bib, _ = generate(gen, work, n, "bib")
+    with_string = work / ("p%d-string.md" % n)
+    i = text.index("```bibtex")
+    with_string.write_text(text[:i] + "```bibtex\n@string{press = \"Some Press\"}\n```\n\n" + text[i:], encoding="utf-8")
+    for path, fmt, label in ((bib, "bib", "bib"), (with_string, "md", "md + @string")):
+        client = LspClient(server_argv(), env=SERVER_ENV, stderr_path=str(work / "server-single.err"))
+        client.initialize(init_options=DEBOUNCE0)
+        u = file_uri(path)
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": u, "languageId": "bibtex" if fmt == "bib" else "markdown",
+                                                                "version": 1, "text": path.read_text(encoding="utf-8")}})
+        client.wait_notification(is_diag(u))
+        ks, _, cpu = keystrokes(client, u, 1, title_positions(path, args.keystrokes // 2 + 3), warmup=6)
+        _, hwm = client.rss_kb()
+        table.add("bibmark lsp", n, label, "keystroke -> fresh diagnostics", ks, hwm, cpu=cpu)
+        client.shutdown()
 
 
 def server_workspace(args, gen, work, table, files, per):

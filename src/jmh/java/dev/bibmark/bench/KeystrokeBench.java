@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
  * What the server does for one keystroke inside a title, without the protocol: the incremental edit, the
  * per-document checks of the edited section, and the cross-document index. Each invocation types {@code x} or
  * deletes it again, moving through the list, so the text never drifts. {@code list}: one list of
- * {@code papers} papers; {@code workspace}: the same papers as {@code files} files, one of them edited.
+ * {@code papers} papers; {@code bibFile}: the same papers as one .bib file; {@code workspace}: the same papers as
+ * {@code files} files, one of them edited.
  */
 public class KeystrokeBench {
     private static final Config CONFIG = Config.DEFAULT;
@@ -79,6 +80,22 @@ public class KeystrokeBench {
         }
     }
 
+    /** The same papers as one .bib file: a keystroke re-parses one entry and re-checks it. */
+    @State(Scope.Benchmark)
+    public static class OneBib {
+        @Param("10000")
+        public int papers;
+        Edited edited;
+        CrossDocument cross;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            edited = new Edited(Documents.parse("papers.bib", Inputs.papers(papers, "bib")));
+            cross = new CrossDocument(LOG);
+            cross.update(List.of(edited.doc), CONFIG);
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class Workspace {
         @Param("50000")
@@ -120,6 +137,12 @@ public class KeystrokeBench {
 
     @Benchmark
     public List<Finding> list(OneList s) {
+        s.edited.keystroke();
+        return s.cross.update(List.of(s.edited.doc), CONFIG);
+    }
+
+    @Benchmark
+    public List<Finding> bibFile(OneBib s) {
         s.edited.keystroke();
         return s.cross.update(List.of(s.edited.doc), CONFIG);
     }

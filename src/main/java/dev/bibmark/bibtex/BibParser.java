@@ -141,6 +141,64 @@ public final class BibParser {
         return new BibFile(objects, errors);
     }
 
+    /** Decides where {@link #parseFrom} stops: before the object whose '@' is at {@code at}. */
+    @FunctionalInterface
+    public interface StopRule {
+        /** @param errors the errors reported so far (read only) */
+        boolean stopBefore(int at, List<SyntaxError> errors);
+    }
+
+    /** What {@link #parseFrom} read: its objects and errors, and where it stopped ({@code -1}: at the end). */
+    public record Partial(List<BibObject> objects, List<SyntaxError> errors, int stoppedAt) {}
+
+    /**
+     * Parses the text from {@code from} object by object, as the whole parse goes on from there, until {@code stop}
+     * accepts the '@' of the next object: the incremental re-parse of a .bib file. {@code from} must be 0 or the
+     * start of an object that a parse of the whole text reaches at the top level with nothing before it looking
+     * past it (the caller's rule). Empty when the parser failed (the caller parses the whole text, which reports it).
+     */
+    public static java.util.Optional<Partial> parseFrom(EmbeddedText text, int from, StopRule stop) {
+        BibParser p = new BibParser(text, from, text.text().length());
+        int stoppedAt = -1;
+        try {
+            while (p.pos < p.n) {
+                int at = p.s.indexOf('@', p.pos);
+                if (at < 0) {
+                    break;
+                }
+                if (!p.objects.isEmpty() && stop.stopBefore(at, java.util.Collections.unmodifiableList(p.errors))) {
+                    stoppedAt = at;
+                    break;
+                }
+                p.pos = at;
+                p.parseObject();
+            }
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Partial(List.copyOf(p.objects), List.copyOf(p.errors), stoppedAt));
+    }
+
+    /**
+     * Where the head of a line-start object ({@code @name} and its opening delimiter) ends, which is all that decides
+     * whether {@code at} starts one; -1 when it does not. Text before a line-start object is parsed without looking
+     * past its head: every construct stops there.
+     */
+    public static int lineStartHeadEnd(String text, int at) {
+        BibParser p = new BibParser(EmbeddedText.identity(text));
+        if (!p.isLineStartAt(at)) {
+            return -1;
+        }
+        int k = at + 1;
+        while (k < text.length() && isFieldNameChar(text.charAt(k))) {
+            k++;
+        }
+        while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+            k++;
+        }
+        return k + 1;
+    }
+
     /** Whether a part's last object is a closed entry with no error after it. */
     private static boolean endsCleanly(BibParser p) {
         if (p.objects.isEmpty() || !(p.objects.get(p.objects.size() - 1) instanceof BibEntry last) || !last.closed()) {

@@ -80,6 +80,37 @@ final class CheckSupport {
         return out.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(out);
     }
 
+    /**
+     * Makes a view of part of {@code whole} (the section the incremental checks run on again) see the whole
+     * document's {@code @string}s: their values ({@link #macros}) and the names defined before the view starts
+     * ({@link #definedBefore}), so that its checks find what they find in the whole document.
+     */
+    static void inheritStrings(Document view, Document whole, int viewStart) {
+        Map<String, String> m = macros(whole);
+        view.derived(Macros.class, d -> m);
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (Block b : whole.blocks()) {
+            if (!b.hasStrings()) {
+                continue;
+            }
+            for (StringDef s : b.bib().strings()) {
+                if (s.range().start() < viewStart) {
+                    before.add(s.name().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        java.util.Set<String> copy = java.util.Set.copyOf(before);
+        view.derived(DefinedBefore.class, d -> copy);
+    }
+
+    /** The {@code @string} names defined before a document's text (for a view: before the view; else none). */
+    static java.util.Set<String> definedBefore(Document doc) {
+        return doc.<java.util.Set<String>>memoized(DefinedBefore.class).orElse(java.util.Set.of());
+    }
+
+    /** The key of {@link #definedBefore}'s value on a view. */
+    private record DefinedBefore() {}
+
     /** The resolved value of the first field of that name, "" when absent or without value. */
     static String value(BibEntry e, String name, Map<String, String> macros) {
         BibField f = e.fieldOrNull(name);

@@ -122,45 +122,73 @@ public final class Checker {
      * edited from it inside one block ({@link dev.bibmark.model.Documents#lastEdit}): findings outside that
      * block's section are kept (moved by the edit), the section is checked again. Equal to
      * {@link #rawDocument} of {@code now} as a set (a property test checks that); empty when the shortcut does not
-     * apply (another kind of edit, {@code @string}s, which reach across blocks, or key-convention, which looks
-     * at every key of the document), and the caller runs the checks in full.
+     * apply (another kind of edit, an edit of a block with {@code @string}s, which reach across blocks, or
+     * key-convention, which looks at every key of the document), and the caller runs the checks in full. The
+     * section sees the whole document's {@code @string}s ({@link CheckSupport#inheritStrings}).
      */
     public static java.util.Optional<List<Finding>> rawDocumentAfterEdit(Document before, List<Finding> rawBefore,
                                                                         Document now, Config config,
                                                                         Consumer<String> log) {
         java.util.Optional<dev.bibmark.model.EditInfo> edit = dev.bibmark.model.Documents.lastEdit(now);
-        if (edit.isEmpty() || config.severityOf(Code.KEY_CONVENTION).isPresent() || hasStrings(before)
-                || hasStrings(now) || before.blocks().size() != now.blocks().size()) {
+        if (edit.isEmpty() || config.severityOf(Code.KEY_CONVENTION).isPresent()
+                || before.blocks().size() != now.blocks().size()) {
             return java.util.Optional.empty();
         }
         dev.bibmark.model.EditInfo e = edit.get();
-        if (e.block() >= now.blocks().size()) {
+        // An edit of a block with @strings changes what every later entry's values mean: all is checked again.
+        if (e.block() >= now.blocks().size() || before.blocks().get(e.block()).hasStrings()
+                || now.blocks().get(e.block()).hasStrings()) {
             return java.util.Optional.empty();
         }
         dev.bibmark.model.Block block = now.blocks().get(e.block());
-        int start = block.paper() == null ? 0 : block.paper().heading().range().start();
-        if (start > e.start()) {
-            return java.util.Optional.empty();
-        }
+        int start;
         int end = now.text().length();
-        for (dev.bibmark.markdown.Heading h : now.markdownIndex().headings()) {
-            if (h.range().start() > block.fence().range().start()) {
-                end = h.range().start();
-                break;
+        if (now.markdown()) {
+            start = block.paper() == null ? 0 : block.paper().heading().range().start();
+            for (dev.bibmark.markdown.Heading h : now.markdownIndex().headings()) {
+                if (h.range().start() > block.fence().range().start()) {
+                    end = h.range().start();
+                    break;
+                }
             }
+        } else {
+            // A .bib file's section is its block: after its object's '@' (the first block: from the start of the
+            // text) up to and with the next object's '@', where the checks' findings about it all lie (an error
+            // found at the next '@', "expected a value but found '@'", is this object's: see Document#blocks).
+            start = e.block() == 0 ? 0 : objectStart(block);
+            if (e.block() + 1 < now.blocks().size()) {
+                end = objectStart(now.blocks().get(e.block() + 1));
+            }
+        }
+        if (start > e.start() || start < 0 || end < 0) {
+            return java.util.Optional.empty();
         }
         int endBefore = end - e.delta();
         // A section that runs to the end of the text also owns a finding at the very end (an entry left open there).
         boolean toEnd = end == now.text().length();
         List<Finding> out = new ArrayList<>();
+        boolean bib = !now.markdown();
         for (Finding f : rawBefore) {
-            if (f.range().start() >= start && (toEnd || f.range().start() < endBefore)) {
+            int at = f.range().start();
+            boolean inSection = bib ? (at > start || e.block() == 0) && (toEnd || at <= endBefore)
+                    : at >= start && (toEnd || at < endBefore);
+            if (inSection) {
                 continue;
             }
             out.add(shift(f, e, before.path()));
         }
-        out.addAll(rawDocument(view(now, start, end), config, log));
+        Document section = view(now, start, end);
+        if (hasStrings(now)) {
+            CheckSupport.inheritStrings(section, now, start);
+        }
+        out.addAll(rawDocument(section, config, log));
         return java.util.Optional.of(out);
+    }
+
+    /** Where a .bib block's object starts (without translating a moved block); -1 for a block without one. */
+    private static int objectStart(dev.bibmark.model.Block b) {
+        List<dev.bibmark.bibtex.BibObject> objects = b.origin().objects();
+        return objects.isEmpty() ? -1 : objects.get(0).range().start() + b.originDelta();
     }
 
     private static boolean hasStrings(Document d) {
@@ -186,6 +214,13 @@ public final class Checker {
 
     /** The part of a document in {@code [start, end)}: its headings, links, comments, citations and blocks. */
     private static Document view(Document d, int start, int end) {
+        if (!d.markdown()) {
+            List<dev.bibmark.model.Block> blocks = d.blocks().stream().filter(b -> {
+                int at = objectStart(b);
+                return at >= start && at < end;
+            }).toList();
+            return new Document(d.path(), d.text(), d.lines(), false, d.markdownIndex(), blocks);
+        }
         dev.bibmark.markdown.MarkdownIndex md = d.markdownIndex();
         java.util.function.Predicate<dev.bibmark.text.TextRange> in = r -> r.start() >= start && r.start() < end;
         dev.bibmark.markdown.MarkdownIndex part = new dev.bibmark.markdown.MarkdownIndex(

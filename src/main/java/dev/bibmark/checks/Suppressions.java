@@ -133,9 +133,13 @@ public final class Suppressions {
     private static List<Directive> bibDirectives(Document doc) {
         List<Directive> out = new ArrayList<>();
         String text = doc.text();
-        for (int line = 0; line < doc.lines().lineCount(); line++) {
+        // Only a line with "bibmark-" can hold a directive: those are found with indexOf (looking at every line of a
+        // long file made a third of what a keystroke allocated).
+        for (int at = text.indexOf("bibmark-"); at >= 0; ) {
+            int line = doc.lines().line(at);
             int start = doc.lines().lineStart(line);
             int end = line + 1 < doc.lines().lineCount() ? doc.lines().lineStart(line + 1) : text.length();
+            at = end < text.length() ? text.indexOf("bibmark-", end) : -1;
             Matcher m = BIB_LINE.matcher(text.substring(start, end).stripTrailing());
             if (m.matches()) {
                 Directive d = parse(m.group(1), start, end);
@@ -150,6 +154,11 @@ public final class Suppressions {
     private static Span nextSpan(Document doc, Directive d) {
         if (!doc.markdown()) {
             for (Block b : doc.blocks()) {
+                // Blocks before the directive are passed over without translating a moved one.
+                List<BibObject> origin = b.origin().objects();
+                if (!origin.isEmpty() && origin.get(origin.size() - 1).range().start() + b.originDelta() < d.end()) {
+                    continue;
+                }
                 for (BibObject o : b.bib().objects()) {
                     if (o.range().start() >= d.end()) {
                         return new Span(d.end(), o.range().end(), d.codes());

@@ -28,7 +28,7 @@ public final class UndefinedStringCheck implements DocumentCheck {
     @Override
     public List<Finding> check(Document doc, Config config) {
         List<Finding> out = new ArrayList<>();
-        Set<String> defined = new HashSet<>();
+        Set<String> defined = new HashSet<>(CheckSupport.definedBefore(doc));
         for (Block b : doc.blocks()) {
             check(doc, b, defined, out);
         }

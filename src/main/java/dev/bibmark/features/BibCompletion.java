@@ -103,12 +103,12 @@ final class BibCompletion {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 
-    /** The block whose content holds the offset (a .bib file's one block). */
+    /** The block whose content holds the offset (a .bib file's {@link Document#fileBlock}). */
     static Optional<Block> blockAt(Document doc, int offset) {
+        if (!doc.markdown()) {
+            return Optional.of(doc.fileBlock());
+        }
         for (Block b : doc.blocks()) {
-            if (b.fence() == null) {
-                return Optional.of(b);
-            }
             int start = b.fence().content().toDocument(0);
             if (offset >= start && offset <= b.fence().content().docEnd() && offset > b.fence().range().start()) {
                 return Optional.of(b);

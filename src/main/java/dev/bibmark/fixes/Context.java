@@ -136,8 +136,11 @@ final class Context {
 
     /** The block whose fence (or, in a .bib file, whose text) holds the offset, or null. */
     static Block blockAt(Document d, int offset) {
+        if (!d.markdown()) {
+            return d.fileBlock();
+        }
         for (Block b : d.blocks()) {
-            if (b.fence() == null || b.fence().range().touches(offset)) {
+            if (b.fence().range().touches(offset)) {
                 return b;
             }
         }

@@ -75,7 +75,7 @@ public final class Formatter {
     public static Result run(Document doc, TextRange range, FormatOptions opts) {
         List<BlockPlan> plans = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        for (int i = 0; i < doc.blocks().size(); i++) {
+        for (int i = 0; i < units(doc).size(); i++) {
             BlockPlan plan = planBlock(doc, i, range, opts);
             skipped.addAll(plan.skipped);
             if (!plan.edits.isEmpty()) {
@@ -126,9 +126,14 @@ public final class Formatter {
         }
     }
 
+    /** What is formatted as one piece: a Markdown file's fences, a .bib file's whole text. */
+    private static List<Block> units(Document doc) {
+        return doc.markdown() ? doc.blocks() : List.of(doc.fileBlock());
+    }
+
     private static BlockPlan planBlock(Document doc, int index, TextRange range, FormatOptions opts) {
         BlockPlan plan = new BlockPlan(index);
-        Block block = doc.blocks().get(index);
+        Block block = units(doc).get(index);
         Fence fence = block.fence();
         String text = doc.text();
         String local = fence == null ? text : fence.content().text();
@@ -314,13 +319,13 @@ public final class Formatter {
             all.addAll(p.edits);
         }
         Document after = Documents.parse(doc.path(), Edit.apply(doc.text(), all), doc.markdown());
-        if (after.blocks().size() != doc.blocks().size()) {
+        if (units(after).size() != units(doc).size()) {
             return plans;
         }
         List<BlockPlan> bad = new ArrayList<>();
         for (BlockPlan p : plans) {
-            Block before = doc.blocks().get(p.index);
-            Block now = after.blocks().get(p.index);
+            Block before = units(doc).get(p.index);
+            Block now = units(after).get(p.index);
             boolean ok;
             if (before.fence() != null) {
                 ok = now.fence() != null && now.fence().closed() && now.fence().content().text().equals(p.expectedLocal);

@@ -12,7 +12,10 @@ import java.util.List;
  * @param path the path or URI the document is known by
  * @param markdown true for Markdown, false for .bib
  * @param markdownIndex {@link MarkdownIndex#EMPTY} for .bib files
- * @param blocks BibTeX blocks in document order (exactly one for a .bib file)
+ * @param blocks BibTeX blocks in document order: a Markdown file's bibtex fences; a .bib file's top-level objects, one
+ *        block each (at least one block: an empty file has one without objects), its syntax errors in the block
+ *        of the last object starting before them (none: the first block). A keystroke in a .bib file then
+ *        re-parses one object, and the rest of the file only moves ({@link Block}).
  *
  * <p>Equality is identity: a snapshot is one version of a document, and comparing two by content would mean
  * comparing whole texts. Data derived from a snapshot (entry identities, suppressions, …) is memoized per snapshot
@@ -110,6 +113,31 @@ public record Document(String path, String text, LineIndex lines, boolean markdo
     }
 
     private static final Object ENTRIES = new Object();
+
+    /**
+     * The whole BibTeX of a .bib file as one block (its blocks' objects and errors together, in document order),
+     * for what works on the file's text as one piece: the quick-fixes, which try a fix by parsing the text again,
+     * and the formatter. Listed once per snapshot. A Markdown file has no such block: null.
+     */
+    public Block fileBlock() {
+        if (markdown) {
+            return null;
+        }
+        if (blocks.size() == 1) {
+            return blocks.get(0);
+        }
+        return derived(FILE_BLOCK, d -> {
+            List<dev.bibmark.bibtex.BibObject> objects = new ArrayList<>();
+            List<dev.bibmark.bibtex.SyntaxError> errors = new ArrayList<>();
+            for (Block b : d.blocks()) {
+                objects.addAll(b.bib().objects());
+                errors.addAll(b.bib().errors());
+            }
+            return new Block(null, new dev.bibmark.bibtex.BibFile(objects, errors), null);
+        });
+    }
+
+    private static final Object FILE_BLOCK = new Object();
 
     /**
      * Whether a path names a Markdown file (by extension): {@code .md}, {@code .markdown}, and Pandoc's dialects

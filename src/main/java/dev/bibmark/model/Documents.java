@@ -29,7 +29,7 @@ public final class Documents {
         LineIndex lines = LineIndex.of(text);
         if (!markdown) {
             BibFile bib = BibParser.parse(EmbeddedText.identity(text));
-            return new Document(path, text, lines, false, MarkdownIndex.EMPTY, List.of(new Block(null, bib, null)));
+            return new Document(path, text, lines, false, MarkdownIndex.EMPTY, BibBlocks.split(bib));
         }
         MarkdownIndex md = MarkdownReader.read(text, lines);
         List<Fence> fences = md.fences();
@@ -70,15 +70,19 @@ public final class Documents {
 
     /**
      * The document after replacing {@code [start, end)} of {@code old}'s text: re-parses only the edited block when
-     * the edit cannot change the Markdown structure, else the whole text. Equal to {@code parse} of the new text.
+     * the edit cannot change the Markdown structure (in a .bib file: the objects it can change), else the whole
+     * text. Equal to {@code parse} of the new text.
      */
     public static Document edit(Document old, int start, int end, String replacement) {
         String text = old.text();
         int s = Math.max(0, Math.min(start, text.length()));
         int e = Math.max(s, Math.min(end, text.length()));
-        String newText = text.substring(0, s) + replacement + text.substring(e);
+        // One copy of a long text, not three (the two substrings and their concatenation).
+        String newText = new StringBuilder(text.length() - (e - s) + replacement.length())
+                .append(text, 0, s).append(replacement).append(text, e, text.length()).toString();
         try {
-            java.util.Optional<Document> fast = Reparse.tryEdit(old, s, e, replacement, newText);
+            java.util.Optional<Document> fast = old.markdown() ? Reparse.tryEdit(old, s, e, replacement, newText)
+                    : BibBlocks.tryEdit(old, s, e, replacement, newText);
             if (fast.isPresent()) {
                 return fast.get();
             }

@@ -53,14 +53,10 @@ final class Reparse {
         if (blocks.size() != old.markdownIndex().fences().size()) {
             return Optional.empty();
         }
-        int index = -1;
-        for (int i = 0; i < blocks.size(); i++) {
-            if (editable(old, blocks.get(i).fence(), start, end)) {
-                index = i;
-                break;
-            }
-        }
-        if (index < 0) {
+        // Only the last fence starting before the edit can hold it (fences are in document order and do not overlap):
+        // found by binary search, not by asking every block of a long list.
+        int index = dev.bibmark.text.Sorted.firstAtOrAfter(old.markdownIndex().fences(), start, Fence::range) - 1;
+        if (index < 0 || !editable(old, blocks.get(index).fence(), start, end)) {
             return Optional.empty();
         }
         int delta = replacement.length() - (end - start);

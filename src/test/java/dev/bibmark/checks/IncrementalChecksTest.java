@@ -50,7 +50,10 @@ class IncrementalChecksTest {
             #### Without a block [`UNREAD`]
 
             paper link: [x](https://arxiv.org/abs/2001.08361)
-            """, "```bibtex\n@misc{k, title = {T}}\n```\n\n```bibtex\n@article{a,");
+            """, "```bibtex\n@misc{k, title = {T}}\n```\n\n```bibtex\n@article{a,",
+            "# S\n\n```bibtex\n@string{acl = \"ACL\"}\n```\n\n## P [`READ`]\n\n```bibtex\n@misc{p, title = {T}, howpublished = acl,"
+                    + " note = nips}\n```\n\n## Q\n\n```bibtex\n@string{nips = \"NeurIPS\"}\n@misc{q, title = acl # nips}\n```\n\n"
+                    + "## R\n\n```bibtex\n@misc{r, title = {R}, publisher = nips # { } # acl}\n```\n");
 
     @Test
     void randomEditsGiveTheFullRunsFindings() throws IOException {
@@ -63,7 +66,7 @@ class IncrementalChecksTest {
                 }
             }
         }
-        long seed = 20261129L;
+        long seed = Long.getLong("bibmark.test.seed", 20261129L);
         Random rnd = new Random(seed);
         String alphabet = "abc {}},=\"\n  @#";
         int incremental = 0;
@@ -99,6 +102,44 @@ class IncrementalChecksTest {
         assertTrue(incremental > total / 3, "the shortcut applied " + incremental + " of " + total + " times");
     }
 
+    /** The same in .bib files, where a block is one object and an edit inside it re-checks that object only. */
+    @Test
+    void randomEditsInBibFilesGiveTheFullRunsFindings() throws IOException {
+        long seed = Long.getLong("bibmark.test.seed", 20261130L);
+        Random rnd = new Random(seed);
+        String alphabet = "abc {}},=\"\n  @#%";
+        int incremental = 0;
+        int total = 0;
+        for (String original : dev.bibmark.model.BibIncrementalParseTest.texts()) {
+            Document doc = Documents.parse("file:///t.bib", original);
+            List<Finding> raw = Checker.rawDocument(doc, Config.DEFAULT, m -> { });
+            for (int step = 0; step < 80; step++) {
+                int start = rnd.nextInt(doc.text().length() + 1);
+                int end = Math.min(doc.text().length(), start + (rnd.nextInt(3) == 0 ? rnd.nextInt(5) : 0));
+                StringBuilder r = new StringBuilder();
+                for (int i = rnd.nextInt(4); i > 0; i--) {
+                    r.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+                }
+                Document next = Documents.edit(doc, start, end, r.toString());
+                Optional<List<Finding>> inc = Checker.rawDocumentAfterEdit(doc, raw, next, Config.DEFAULT, m -> { });
+                List<Finding> fullRaw = Checker.rawDocument(next, Config.DEFAULT, m -> { });
+                total++;
+                if (inc.isPresent()) {
+                    incremental++;
+                    List<Finding> a = Checker.finishDocument(next, inc.get(), Config.DEFAULT);
+                    List<Finding> b = Checker.finishDocument(next, fullRaw, Config.DEFAULT);
+                    if (!a.equals(b)) {
+                        throw new AssertionError("seed " + seed + ", step " + step + ", edit [" + start + "," + end
+                                + ") -> '" + r + "': incremental " + a + "\nfull " + b);
+                    }
+                }
+                doc = next;
+                raw = inc.orElse(fullRaw);
+            }
+        }
+        assertTrue(incremental > total / 2, "the shortcut applied " + incremental + " of " + total + " times");
+    }
+
     /**
      * A finding at the very end of the text (an entry left open in a last fence without a line break) lies at the
      * end of the section that runs to the end: it is checked again, not also kept (found by QA: published twice).
@@ -116,7 +157,7 @@ class IncrementalChecksTest {
     }
 
     @Test
-    void doesNotApplyWithStringsOrKeyConvention() {
+    void doesNotApplyToABlockWithStringsOrWithKeyConvention() {
         String text = "# P\n\n```bibtex\n@string{s = \"S\"}\n@misc{k, title = s}\n```\n";
         Document doc = Documents.parse("file:///s.md", text);
         int at = text.indexOf("title");
@@ -129,5 +170,42 @@ class IncrementalChecksTest {
         Config on = Config.DEFAULT.withSeverity(Code.KEY_CONVENTION, Optional.of(Severity.HINT));
         assertEquals(Optional.empty(), Checker.rawDocumentAfterEdit(d2, List.of(), n2, on, m -> { }));
         assertTrue(Checker.rawDocumentAfterEdit(d2, List.of(), n2, Config.DEFAULT, m -> { }).isPresent());
+    }
+
+    /**
+     * An edit in a block without {@code @string}s, in a document that has some, re-checks its section only, and
+     * the section still knows the strings defined above it (and not those defined below: BibTeX reads top down).
+     */
+    @Test
+    void aSectionSeesTheStringsOfTheWholeDocument() {
+        String text = """
+                # Strings
+
+                ```bibtex
+                @string{acl = "Proceedings of ACL"}
+                ```
+
+                ## A paper
+
+                ```bibtex
+                @inproceedings{a, title = {T}, author = {A, B}, booktitle = acl, year = 2020, note = later}
+                ```
+
+                ```bibtex
+                @string{later = "L"}
+                ```
+                """;
+        for (String path : List.of("file:///s.md", "file:///s.bib")) {
+            String t = path.endsWith(".bib") ? text.replaceAll("(?m)^(#.*|```.*)$", "") : text;
+            Document doc = Documents.parse(path, t);
+            List<Finding> raw = Checker.rawDocument(doc, Config.DEFAULT, m -> { });
+            assertEquals(1, raw.stream().filter(f -> f.code() == Code.UNDEFINED_STRING).count(), raw.toString());
+            int at = t.indexOf("title = {T") + "title = {".length();
+            Document next = Documents.edit(doc, at, at, "x");
+            Optional<List<Finding>> inc = Checker.rawDocumentAfterEdit(doc, raw, next, Config.DEFAULT, m -> { });
+            assertTrue(inc.isPresent(), path);
+            assertEquals(Checker.finishDocument(next, Checker.rawDocument(next, Config.DEFAULT, m -> { }), Config.DEFAULT),
+                    Checker.finishDocument(next, inc.get(), Config.DEFAULT), path);
+        }
     }
 }

@@ -69,6 +69,38 @@ class PipelineFuzzTest {
         }
     }
 
+    /** .bib texts: several objects, so that edits reach the incremental path (its result against a full parse). */
+    private static final String[] BIB_BASES = {
+        "@article{k,\n  title = {T},\n  year = 2020\n}\n\n@misc{m, note = \"N\"}\n@book(b, title = {B})\n",
+        "% c someone@example.org\n@string{s = \"S\"}\n@book{b,\n  title = s # {x},\n}\n@misc{open,\n  title = {O\n@misc{z}\n"
+                + "@comment{x @misc{y}} @preamble{\"p\"}\n@misc{q, a = 1} @misc{r, b = 2}\n",
+    };
+
+    @FuzzTest
+    void editBib(FuzzedDataProvider data) {
+        int pick = data.consumeInt(0, BIB_BASES.length);
+        String text = pick < BIB_BASES.length ? BIB_BASES[pick] : data.consumeString(400);
+        Document doc = Documents.parse("e.bib", text);
+        int edits = data.consumeInt(1, 6);
+        for (int i = 0; i < edits && data.remainingBytes() > 0; i++) {
+            int len = doc.text().length();
+            int start = data.consumeInt(0, len);
+            int end = data.consumeInt(start, Math.min(len, start + 24));
+            String replacement = data.consumeBoolean() ? data.pickValue(FRAGMENTS) : data.consumeString(16);
+            String expected = doc.text().substring(0, start) + replacement + doc.text().substring(end);
+            java.util.Optional<Document> fast = BibBlocks.tryEdit(doc, start, end, replacement, expected);
+            Document edited = Documents.edit(doc, start, end, replacement);
+            assertEquals(expected, edited.text());
+            Document full = Documents.parse("e.bib", expected);
+            assertEquals(full.blocks(), edited.blocks(), "blocks after edit " + i);
+            assertEquals(full.lines().lineCount(), edited.lines().lineCount());
+            if (fast.isPresent()) {
+                assertEquals(full.blocks(), fast.get().blocks(), "fast path after edit " + i);
+            }
+            doc = edited;
+        }
+    }
+
     private static final String[] FRAGMENTS = {
         "{", "}", "\"", ",", "\n", "\r\n", "\r", "@", "@misc{n,\n", "title = {", "```", "`", "~~~", "> ", "- ",
         "#", "\t", "  ", "=", "😀", "\uFEFF", "%", "<!-- bibmark-disable-next-line -->\n", "\n```bibtex\n",

@@ -1,0 +1,209 @@
+package dev.bibmark.model;
+
+import dev.bibmark.bibtex.BibFile;
+import dev.bibmark.bibtex.BibObject;
+import dev.bibmark.bibtex.BibParser;
+import dev.bibmark.bibtex.SyntaxError;
+import dev.bibmark.markdown.EmbeddedText;
+import dev.bibmark.markdown.MarkdownIndex;
+import dev.bibmark.text.LineIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A .bib file's blocks, one per top-level object (see {@link Document#blocks}), and its incremental re-parse: an
+ * edit re-parses from the object it starts in to the first object after it where the parse of the new text meets the
+ * old one again; the objects before are kept, those after only move. The result equals {@link Documents#parse} of
+ * the new text (property tests compare them over random edits); when the rules below cannot promise that, the
+ * caller parses the whole text.
+ *
+ * <p>Why it is exact: the parser reads a file object by object, and nothing it does before a line-start object
+ * ({@code @name{} first on its line) looks past that object's head (every construct stops there; the parser's
+ * parallel parts rely on the same rule). So the parse of the text before such an object, whose head lies before the
+ * edit, is unchanged, and the new parse reaches it at the top level. After the edit, once the new parse is about to
+ * read an object at a place where the old parse read one too, with the same text from there on, it goes on exactly
+ * as the old one did, only moved; its errors stay before that place.
+ *
+ * <p>Errors go to blocks by position (see {@link #split}), so the rules also check that none the new parse made
+ * would belong to a kept block.
+ */
+final class BibBlocks {
+    private BibBlocks() {}
+
+    /** How many objects back from the edit a line-start object is looked for before the whole text is parsed. */
+    private static final int MAX_BACK = 64;
+
+    /**
+     * One block per object; each error in the block of the last object that starts before it (the first block when
+     * none does). An error found at the '@' of the next object ("expected a value but found '@'") is the one before's.
+     */
+    static List<Block> split(BibFile bib) {
+        List<BibObject> objects = bib.objects();
+        if (objects.size() <= 1) {
+            return List.of(new Block(null, bib, null));
+        }
+        int m = objects.size();
+        List<List<SyntaxError>> errors = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            errors.add(null);
+        }
+        for (SyntaxError e : bib.errors()) {
+            int k = objectAtOrBefore(objects, e.range().start() - 1);
+            List<SyntaxError> list = errors.get(k);
+            if (list == null) {
+                list = new ArrayList<>(2);
+                errors.set(k, list);
+            }
+            list.add(e);
+        }
+        List<Block> out = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            List<SyntaxError> es = errors.get(i);
+            out.add(new Block(null, new BibFile(List.of(objects.get(i)), es == null ? List.of() : es), null));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The index of the last object starting at or before {@code offset}; 0 when none does. */
+    private static int objectAtOrBefore(List<BibObject> objects, int offset) {
+        int lo = 0;
+        int hi = objects.size() - 1;
+        int found = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (objects.get(mid).range().start() <= offset) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Where block {@code b}'s object starts, without translating a moved block; -1 for a block without objects. */
+    private static int objectStart(Block b) {
+        List<BibObject> objects = b.origin().objects();
+        return objects.isEmpty() ? -1 : objects.get(0).range().start() + b.originDelta();
+    }
+
+    /** The index of the block whose object starts exactly at {@code offset}, or -1. */
+    private static int blockStartingAt(List<Block> blocks, int offset) {
+        int lo = 0;
+        int hi = blocks.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int s = objectStart(blocks.get(mid));
+            if (s == offset) {
+                return mid;
+            } else if (s < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The .bib document after replacing the old text's {@code [start, end)} with {@code replacement} (giving
+     * {@code newText}), re-parsing only what the edit can change; empty when the whole text must be parsed.
+     */
+    static Optional<Document> tryEdit(Document old, int start, int end, String replacement, String newText) {
+        if (old.markdown()) {
+            return Optional.empty();
+        }
+        List<Block> blocks = old.blocks();
+        for (Block b : blocks) {
+            if (objectStart(b) < 0) {
+                return Optional.empty(); // a file without objects: nothing to keep
+            }
+            break;
+        }
+        // The block the edit starts in, then back to a line-start object whose head lies before the edit.
+        int a = -1;
+        int lo = 0;
+        int hi = blocks.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (objectStart(blocks.get(mid)) <= start) {
+                a = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        int r = 0;
+        int from = 0;
+        for (int i = a, back = 0; i >= 0; i--, back++) {
+            if (back > MAX_BACK) {
+                return Optional.empty();
+            }
+            int at = objectStart(blocks.get(i));
+            int head = BibParser.lineStartHeadEnd(old.text(), at);
+            if (head > 0 && head <= start) {
+                // The first block also holds the errors of any text before its object: read from the start then.
+                r = i;
+                from = i == 0 ? 0 : at;
+                break;
+            }
+        }
+        int delta = replacement.length() - (end - start);
+        int newEditEnd = start + replacement.length();
+        int firstKept = r; // blocks before r are kept; r is re-parsed (from 0 when no object qualified)
+        int[] checked = {0};
+        boolean[] errorAfter = {false};
+        int[] maxErrorStart = {Integer.MIN_VALUE};
+        BibParser.StopRule stop = (at, errors) -> {
+            for (; checked[0] < errors.size(); checked[0]++) {
+                maxErrorStart[0] = Math.max(maxErrorStart[0], errors.get(checked[0]).range().start());
+            }
+            // An error at the '@' itself is the last object's (see split); one after it would be the next block's.
+            errorAfter[0] = maxErrorStart[0] > at;
+            return at > newEditEnd && !errorAfter[0] && blockStartingAt(blocks, at - delta) > firstKept;
+        };
+        Optional<BibParser.Partial> parsed = BibParser.parseFrom(EmbeddedText.identity(newText), from, stop);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        BibParser.Partial p = parsed.get();
+        if (from > 0) {
+            // The object at `from` must be read again (its head did not change), and no error reported at or before
+            // it (that would be the block before's).
+            if (p.objects().isEmpty() || p.objects().get(0).range().start() != from) {
+                return Optional.empty();
+            }
+            for (SyntaxError e : p.errors()) {
+                if (e.range().start() <= from) {
+                    return Optional.empty();
+                }
+            }
+        }
+        int j = p.stoppedAt() < 0 ? blocks.size() : blockStartingAt(blocks, p.stoppedAt() - delta);
+        if (j < 0) {
+            return Optional.empty();
+        }
+        List<Block> region = split(new BibFile(p.objects(), p.errors()));
+        List<Block> out = new ArrayList<>(firstKept + region.size() + blocks.size() - j);
+        out.addAll(blocks.subList(0, firstKept));
+        if (!(p.objects().isEmpty() && (firstKept > 0 || j < blocks.size()))) {
+            out.addAll(region);
+        } else if (!p.errors().isEmpty()) {
+            return Optional.empty(); // errors without an object of their own would belong to a neighbour's block
+        }
+        for (int i = j; i < blocks.size(); i++) {
+            out.add(blocks.get(i).moved(null, null, delta));
+        }
+        if (out.isEmpty()) {
+            out.add(new Block(null, new BibFile(List.of(), List.of()), null));
+        }
+        Document doc = new Document(old.path(), newText, LineIndex.of(newText), false, MarkdownIndex.EMPTY,
+                List.copyOf(out));
+        if (j == firstKept + 1 && p.objects().size() == 1) {
+            EditInfo info = new EditInfo(firstKept, start, end, delta);
+            doc.derived(EditInfo.class, d -> info);
+        }
+        return Optional.of(doc);
+    }
+}
