@@ -88,6 +88,15 @@ final class BibBlocks {
         return objects.isEmpty() ? -1 : objects.get(0).range().start() + b.originDelta();
     }
 
+    /**
+     * Whether a block's object is an {@code @include}: the one object that reports an error at its own '@', which
+     * goes to the block before (see {@link #split}); so the re-parse neither starts nor stops at one.
+     */
+    private static boolean isInclude(Block b) {
+        List<BibObject> objects = b.origin().objects();
+        return !objects.isEmpty() && objects.get(0) instanceof dev.bibmark.bibtex.Include;
+    }
+
     /** The index of the block whose object starts exactly at {@code offset}, or -1. */
     private static int blockStartingAt(List<Block> blocks, int offset) {
         int lo = 0;
@@ -142,7 +151,7 @@ final class BibBlocks {
             }
             int at = objectStart(blocks.get(i));
             int head = BibParser.lineStartHeadEnd(old.text(), at);
-            if (head > 0 && head <= start) {
+            if (head > 0 && head <= start && !isInclude(blocks.get(i))) {
                 // The first block also holds the errors of any text before its object: read from the start then.
                 r = i;
                 from = i == 0 ? 0 : at;
@@ -161,7 +170,11 @@ final class BibBlocks {
             }
             // An error at the '@' itself is the last object's (see split); one after it would be the next block's.
             errorAfter[0] = maxErrorStart[0] > at;
-            return at > newEditEnd && !errorAfter[0] && blockStartingAt(blocks, at - delta) > firstKept;
+            if (at <= newEditEnd || errorAfter[0]) {
+                return false;
+            }
+            int j = blockStartingAt(blocks, at - delta);
+            return j > firstKept && !isInclude(blocks.get(j));
         };
         Optional<BibParser.Partial> parsed = BibParser.parseFrom(EmbeddedText.identity(newText), from, stop);
         if (parsed.isEmpty()) {

@@ -82,7 +82,8 @@ final class Reparse {
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             if (i < index) {
-                out.add(b.paper() == null ? b : new Block(b.fence(), b.bib(), s.paper(b.paper())));
+                Paper p = b.paper() == null ? null : s.paper(b.paper());
+                out.add(p == b.paper() ? b : new Block(b.fence(), b.bib(), p));
             } else if (i == index) {
                 out.add(new Block(fence, BibParser.parse(content), b.paper() == null ? null : s.paper(b.paper())));
             } else {
@@ -247,7 +248,12 @@ final class Reparse {
         }
 
         Paper paper(Paper p) {
-            return new Paper(heading(p.heading()), list(p.links(), this::link));
+            boolean moves = moves(p.heading().range());
+            for (int i = 0; !moves && i < p.links().size(); i++) {
+                moves = moves(p.links().get(i).range());
+            }
+            // A section above the edit stays as it is (a keystroke used to rebuild every paper of the list).
+            return moves ? new Paper(heading(p.heading()), list(p.links(), this::link)) : p;
         }
 
         Fence fence(Fence f) {

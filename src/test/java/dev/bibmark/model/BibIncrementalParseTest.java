@@ -37,6 +37,8 @@ public class BibIncrementalParseTest {
             @misc(paren, title = "P", note = {x}) @misc{same_line, title = {S}}
             @comment{ignored @misc{inside, } }
             @preamble{"\\newcommand{\\x}{y}"}
+            @include{other.bib}
+            @string{ = "no name"}
             junk @ {not an entry}
             @article{a1,
               title = {T} % a comment inside
@@ -150,6 +152,8 @@ public class BibIncrementalParseTest {
                 }
                 if (rnd.nextInt(20) == 0) {
                     r.append("\n@misc{new, title = {N}}\n");
+                } else if (rnd.nextInt(40) == 0) {
+                    r.append("\n@include{x.bib}\n");
                 }
                 String newText = text.substring(0, start) + r + text.substring(end);
                 if (BibBlocks.tryEdit(doc, start, end, r.toString(), newText).isPresent()) {
