@@ -55,21 +55,24 @@ class EditsFuzzTest {
     @FuzzTest
     void fixes(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
-        Document doc = Documents.parse("x.md", text);
-        List<Document> ws = List.of(doc);
-        List<String> internal = new ArrayList<>();
-        for (Finding f : Checker.run(ws, Config.DEFAULT, internal::add)) {
-            for (Fix fix : QuickFixes.forFinding(doc, f, ws, Config.DEFAULT)) {
-                for (Map.Entry<String, List<Edit>> e : fix.edits().entrySet()) {
-                    for (Edit edit : e.getValue()) {
-                        assertTrue(text.isEmpty() || edit.range().length() < text.length() || text.length() < 2,
-                                "a fix replaced the whole document: " + fix.title());
+        // As a list and as a .bib file (whose quick-fixes work on the file's blocks as one).
+        for (String path : new String[] {"x.md", "x.bib"}) {
+            Document doc = Documents.parse(path, text);
+            List<Document> ws = List.of(doc);
+            List<String> internal = new ArrayList<>();
+            for (Finding f : Checker.run(ws, Config.DEFAULT, internal::add)) {
+                for (Fix fix : QuickFixes.forFinding(doc, f, ws, Config.DEFAULT)) {
+                    for (Map.Entry<String, List<Edit>> e : fix.edits().entrySet()) {
+                        for (Edit edit : e.getValue()) {
+                            assertTrue(text.isEmpty() || edit.range().length() < text.length() || text.length() < 2,
+                                    "a fix replaced the whole document: " + fix.title());
+                        }
+                        String after = Edit.apply(text, e.getValue());
+                        Checker.run(List.of(Documents.parse(path, after)), Config.DEFAULT, internal::add);
                     }
-                    String after = Edit.apply(text, e.getValue());
-                    Checker.run(List.of(Documents.parse("x.md", after)), Config.DEFAULT, internal::add);
                 }
             }
+            assertEquals(List.of(), internal, "a check failed");
         }
-        assertEquals(List.of(), internal, "a check failed");
     }
 }
