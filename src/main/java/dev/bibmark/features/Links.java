@@ -84,14 +84,71 @@ public final class Links {
         for (Link l : doc.markdownIndex().links()) {
             skip.add(l.range());
         }
-        List<DocLink> candidates = new ArrayList<>();
-        TextRange all = new TextRange(0, text.length());
-        scan(text, all, ARXIV_PREFIXED, 1, candidates, id -> "https://arxiv.org/abs/" + id);
-        scan(text, all, DOI, 0, candidates, d -> "https://doi.org/" + d);
-        for (DocLink c : candidates) {
-            if (skip.stream().noneMatch(r -> overlaps(r, c.range())) && outsideCode(doc, c.range().start())) {
-                add(out, c.range(), c.target());
+        Spans skipped = Spans.of(skip);
+        // Only the text between fences is searched (the fences are most of a list, and a candidate in one is
+        // skipped anyway); the patterns look around the gaps' edges as in the whole text (transparent bounds), and a
+        // fence starts a line, so no candidate runs from a gap into one.
+        List<TextRange> gaps = new ArrayList<>();
+        int from = 0;
+        for (Fence f : doc.markdownIndex().fences()) {
+            if (f.range().start() > from) {
+                gaps.add(new TextRange(from, f.range().start()));
             }
+            from = Math.max(from, f.range().end());
+        }
+        if (from < text.length()) {
+            gaps.add(new TextRange(from, text.length()));
+        }
+        List<DocLink> candidates = new ArrayList<>();
+        for (Pattern p : new Pattern[] {ARXIV_PREFIXED, DOI}) {
+            for (TextRange gap : gaps) {
+                if (p == ARXIV_PREFIXED) {
+                    scan(text, gap, p, 1, candidates, (Prose) id -> "https://arxiv.org/abs/" + id);
+                } else {
+                    scan(text, gap, p, 0, candidates, (Prose) d -> "https://doi.org/" + d);
+                }
+            }
+        }
+        // Looked up by position, not against every fence, link and earlier link (a 10,000-paper list's 20,000
+        // DOIs and links made that a quarter of a second per request; the editor asks after every change). Field
+        // links lie inside fences, so a prose link can only overlap another prose link.
+        java.util.TreeMap<Integer, DocLink> accepted = new java.util.TreeMap<>();
+        for (DocLink c : candidates) {
+            if (skipped.overlaps(c.range()) || !outsideCode(doc, c.range().start())) {
+                continue;
+            }
+            java.util.Map.Entry<Integer, DocLink> before = accepted.floorEntry(c.range().end() - 1);
+            if (before == null || !overlaps(before.getValue().range(), c.range())) {
+                accepted.put(c.range().start(), c);
+            }
+        }
+        out.addAll(accepted.values());
+    }
+
+    /** Ranges sorted by start, with the largest end up to each: whether a range overlaps any, by binary search. */
+    private record Spans(int[] starts, int[] maxEnds) {
+        static Spans of(List<TextRange> ranges) {
+            List<TextRange> sorted = new ArrayList<>(ranges);
+            sorted.sort(Comparator.comparingInt(TextRange::start));
+            int[] starts = new int[sorted.size()];
+            int[] maxEnds = new int[sorted.size()];
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = sorted.get(i).start();
+                max = Math.max(max, sorted.get(i).end());
+                maxEnds[i] = max;
+            }
+            return new Spans(starts, maxEnds);
+        }
+
+        boolean overlaps(TextRange r) {
+            // The last range starting before r ends; any earlier one that reaches into r shows in the running maximum.
+            int i = java.util.Arrays.binarySearch(starts, r.end());
+            int k = i >= 0 ? i - 1 : -i - 2;
+            while (i >= 0 && k >= 0 && starts[k] >= r.end()) {
+                k--; // equal starts: binarySearch may land on any of them
+            }
+            return k >= 0 && maxEnds[k] > r.start();
         }
     }
 
@@ -111,8 +168,12 @@ public final class Links {
         String of(String matched);
     }
 
+    /** A target of a link found in prose (searched with transparent bounds). */
+    private interface Prose extends Target {}
+
     private static void scan(String text, TextRange region, Pattern p, int group, List<DocLink> found, Target target) {
-        Matcher m = p.matcher(text).region(region.start(), region.end());
+        // Transparent bounds for the gaps of prose (lookarounds see the text around them, as in a whole-text search).
+        Matcher m = p.matcher(text).region(region.start(), region.end()).useTransparentBounds(target instanceof Prose);
         while (m.find()) {
             int s = m.start(group);
             int e = m.end(group);

@@ -118,11 +118,14 @@ final class Lsp {
         org.eclipse.lsp4j.DocumentSymbol d = new org.eclipse.lsp4j.DocumentSymbol(
                 s.name().isBlank() ? "(untitled)" : s.name(), symbolKind(s.kind()), range(li, s.range()),
                 range(li, s.selection()), s.detail());
-        List<org.eclipse.lsp4j.DocumentSymbol> children = new ArrayList<>();
-        for (dev.bibmark.features.Symbols.Symbol c : s.children()) {
-            children.add(documentSymbol(c, li));
+        // A leaf has no "children" at all (optional in LSP): an empty list for each was a tenth of a long outline.
+        if (!s.children().isEmpty()) {
+            List<org.eclipse.lsp4j.DocumentSymbol> children = new ArrayList<>(s.children().size());
+            for (dev.bibmark.features.Symbols.Symbol c : s.children()) {
+                children.add(documentSymbol(c, li));
+            }
+            d.setChildren(children);
         }
-        d.setChildren(children);
         return d;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bibmark.model.Document;
+import dev.bibmark.model.Documents;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,21 @@ class SymbolsTest {
                     assertTrue(c.range().start() <= c.selection().start() && c.selection().end() <= c.range().end());
                 }
             }
+        }
+    }
+
+    /** A long .bib file's outline lists its entries without their fields (it is asked for after every change). */
+    @Test
+    void aLongBibFileHasItsEntriesWithoutFields() {
+        for (int n : new int[] {Symbols.MAX_ENTRIES_WITH_FIELDS, Symbols.MAX_ENTRIES_WITH_FIELDS + 1}) {
+            StringBuilder sb = new StringBuilder("@string{s = {S}}\n");
+            for (int i = 0; i < n; i++) {
+                sb.append("@misc{k").append(i).append(", title = {T").append(i).append("}, note = s}\n");
+            }
+            List<Symbols.Symbol> symbols = Symbols.documentSymbols(Documents.parse("long.bib", sb.toString()));
+            assertEquals(n + 1, symbols.size());
+            assertEquals(Symbols.Kind.STRING, symbols.get(0).kind());
+            assertEquals(n <= Symbols.MAX_ENTRIES_WITH_FIELDS ? 2 : 0, symbols.get(1).children().size(), "entries: " + n);
         }
     }
 
