@@ -460,10 +460,39 @@ def server_single(args, gen, work, table, n):
         client.notify("textDocument/didOpen", {"textDocument": {"uri": u, "languageId": "bibtex" if fmt == "bib" else "markdown",
                                                                 "version": 1, "text": path.read_text(encoding="utf-8")}})
         client.wait_notification(is_diag(u))
-        ks, _, cpu = keystrokes(client, u, 1, title_positions(path, args.keystrokes // 2 + 3), warmup=6)
+        ks, version, cpu = keystrokes(client, u, 1, title_positions(path, args.keystrokes // 2 + 3), warmup=6)
         _, hwm = client.rss_kb()
         table.add("bibmark lsp", n, label, "keystroke -> fresh diagnostics", ks, hwm, cpu=cpu)
+        if fmt == "bib":
+            per_change_requests(client, u, path, version, table, n, label)
         client.shutdown()
+    client = LspClient(server_argv(), env=SERVER_ENV, stderr_path=str(work / "server-single.err"))
+    client.initialize(init_options=DEBOUNCE0)
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+    client.wait_notification(is_diag(uri))
+    per_change_requests(client, uri, md, 1, table, n, "md")
+    client.shutdown()
+
+
+# What an editor asks for about the whole document after a change (VS Code: outline/breadcrumbs, links, folding, lenses).
+PER_CHANGE = ("textDocument/documentSymbol", "textDocument/documentLink", "textDocument/foldingRange", "textDocument/codeLens")
+
+
+def per_change_requests(client, uri, path, version, table, n, label, rounds=20):
+    """After each of `rounds` keystrokes (and its diagnostics), times each whole-document request once."""
+    lat = {m: [] for m in PER_CHANGE}
+    size = {}
+    for line, ch in title_positions(path, rounds):
+        version += 1
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [
+            {"range": {"start": {"line": line, "character": ch}, "end": {"line": line, "character": ch}}, "text": "x"}]})
+        client.wait_notification(is_diag(uri, version))
+        for m in PER_CHANGE:
+            t, res = client.call(m, {"textDocument": {"uri": uri}})
+            lat[m].append(t)
+            size[m] = len(res or [])
+    for m in PER_CHANGE:
+        table.add("bibmark lsp", n, label, "after a keystroke: %s (%d items)" % (m.split("/")[1], size[m]), lat[m])
 
 
 def server_workspace(args, gen, work, table, files, per):
