@@ -281,7 +281,7 @@ final class CheckCommand {
                 if (given.contains(p) || out.containsKey(p)) {
                     continue;
                 }
-                if (!(bibtex || CslBibliography.isCsl(lower))) {
+                if (!(bibtex || dev.bibmark.config.CslBibliography.isCsl(lower))) {
                     // Another format (RIS, EndNote XML): not read, and the list is not judged; said once per file.
                     if (skipped.add(p)) {
                         err.println("bibmark check: the bibliography " + display(cwd, p) + " named in "
@@ -294,7 +294,7 @@ final class CheckCommand {
                 try {
                     String text = TextFiles.read(p);
                     out.put(p, bibtex ? Documents.parse(display(cwd, p), text, false)
-                            : Documents.keyList(display(cwd, p), text, CslBibliography.ids(lower, text)));
+                            : Documents.keyList(display(cwd, p), text, dev.bibmark.config.CslBibliography.ids(lower, text)));
                     continue;
                 } catch (IOException ex) {
                     problem = FileCollector.reason(ex);

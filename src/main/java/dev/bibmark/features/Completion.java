@@ -157,9 +157,21 @@ public final class Completion {
         return complete(doc, offset, entries, withDocumentation, snippets).items();
     }
 
+    /** A citation key that a bibliography lists without a BibTeX entry (a CSL file's item), and that file's name. */
+    public record ListedKey(String key, String source) {}
+
     /** Proposals at the offset, at most {@link #MAX_ITEMS} citation keys, best matches of the typed text first. */
     public static Result complete(Document doc, int offset, List<EntryInfo> entries, boolean withDocumentation,
                                   boolean snippets) {
+        return complete(doc, offset, entries, List.of(), withDocumentation, snippets);
+    }
+
+    /**
+     * The same, with the keys of CSL bibliographies too ({@code listed}): matched on the key only (nothing else of
+     * their items is read), after the entries of the same rank, and not twice (an entry of the same key wins).
+     */
+    public static Result complete(Document doc, int offset, List<EntryInfo> entries, List<ListedKey> listed,
+                                  boolean withDocumentation, boolean snippets) {
         if (offset < 0 || offset > doc.text().length()) {
             return new Result(List.of(), false);
         }
@@ -200,9 +212,32 @@ public final class Completion {
                 ranks.get(rank).add(e);
             }
         }
+        List<List<ListedKey>> listedRanks = List.of(new ArrayList<>(), new ArrayList<>());
+        for (ListedKey k : listed) {
+            String keyLower = k.key().toLowerCase(java.util.Locale.ROOT);
+            if (k.key().isEmpty() || !seen.add(keyLower)) {
+                continue;
+            }
+            int rank = keyLower.startsWith(typed) ? 0 : keyLower.contains(typed) ? 1 : -1;
+            if (rank < 0) {
+                continue;
+            }
+            matched++;
+            if (listedRanks.get(rank).size() < MAX_ITEMS) {
+                listedRanks.get(rank).add(k);
+            }
+        }
         List<Item> out = new ArrayList<>();
         int n = 0;
         for (int rank = 0; rank < ranks.size(); rank++) {
+            if (rank > 0) {
+                for (ListedKey k : listedRanks.get(rank - 1)) {
+                    if (out.size() < MAX_ITEMS) {
+                        out.add(new Item(k.key(), Kind.KEY, "CSL item · " + k.source(), k.key(), null, replace, k.key(),
+                                false, (rank - 1) + dev.bibmark.util.Strings.zeroPad(n++, 5)));
+                    }
+                }
+            }
             for (EntryInfo e : ranks.get(rank)) {
                 if (out.size() >= MAX_ITEMS) {
                     break;

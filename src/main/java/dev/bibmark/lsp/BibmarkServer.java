@@ -261,7 +261,9 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     new FileSystemWatcher(Either.forLeft("**/*.{md,MD,Md,markdown,MARKDOWN,qmd,QMD,Qmd,Rmd,rmd,RMD,bib,BIB,Bib}")),
                     new FileSystemWatcher(Either.forLeft("**/*"), WatchKind.Create + WatchKind.Delete),
                     new FileSystemWatcher(Either.forLeft("**/.bibmark.json")),
-                    new FileSystemWatcher(Either.forLeft("**/.gitignore"))));
+                    new FileSystemWatcher(Either.forLeft("**/.gitignore")),
+                    // CSL bibliographies a list names (cslDocs): a change re-checks; the file is read if it changed.
+                    new FileSystemWatcher(Either.forLeft("**/*.{json,yaml,yml,JSON,YAML,YML}"), WatchKind.Change)));
             client.registerCapability(new RegistrationParams(List.of(
                     new Registration("bibmark-watch", "workspace/didChangeWatchedFiles", opts))));
         }
@@ -825,12 +827,25 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     return Either.forRight(new CompletionList(false, List.of()));
                 }
                 int offset = d.lines().offset(pos.getLine(), pos.getCharacter(), d.text());
-                List<EntryInfo> entries = entries();
+                List<Document> ws = workspaceDocs();
+                List<EntryInfo> entries = EntryInfo.all(ws);
+                // The keys of the CSL bibliographies the lists name (cslDocs) are proposed too.
+                List<Completion.ListedKey> listed = new ArrayList<>();
+                for (Document x : ws) {
+                    List<String> keys = Documents.listedKeys(x);
+                    if (keys.isEmpty()) {
+                        continue;
+                    }
+                    String name = toPath(x.path()).map(Path::getFileName).map(Path::toString).orElse(x.path());
+                    for (String k : keys) {
+                        listed.add(new Completion.ListedKey(k, name));
+                    }
+                }
                 cancel.checkCanceled();
                 // Documentation for a long list comes through completionItem/resolve.
                 boolean withDocs = entries.size() <= RESOLVE_THRESHOLD;
                 List<CompletionItem> items = new ArrayList<>();
-                Completion.Result result = Completion.complete(d, offset, entries, withDocs, snippets);
+                Completion.Result result = Completion.complete(d, offset, entries, listed, withDocs, snippets);
                 for (Completion.Item it : result.items()) {
                     items.add(Lsp.completionItem(it, d.lines(), withDocs));
                 }
@@ -1060,13 +1075,114 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
         return d != null ? d : disk.get(uri);
     }
 
-    /** Every document of the workspace, open text over disk, sorted by path. Worker only. */
+    /**
+     * Every document of the workspace, open text over disk, and the CSL bibliographies the lists name (their keys
+     * only, {@link #cslDocs}), sorted by path. Worker only.
+     */
     private List<Document> workspaceDocs() {
         Map<String, Document> all = new HashMap<>(disk);
         all.putAll(open);
+        for (Document c : cslDocs(all.values())) {
+            all.putIfAbsent(c.path(), c);
+        }
         List<Document> docs = new ArrayList<>(all.values());
         docs.sort(java.util.Comparator.comparing(Document::path));
         return docs;
+    }
+
+    /** A CSL bibliography as last read: its size and time then, and its keys (null when it could not be read). */
+    private record CslFile(long size, java.nio.file.attribute.FileTime modified, Document keys) {}
+
+    /** The CSL bibliographies named by the lists, by path, as last read. Worker only. */
+    private final Map<Path, CslFile> cslFiles = new HashMap<>();
+
+    private static final Object CSL_NAMES = new Object();
+    /** The size of a {@link CslFile} that stands for "outside the workspace folders, not read". */
+    private static final long OUTSIDE = -1;
+
+    /**
+     * The CSL JSON/YAML bibliographies that the lists' front matter names ({@code bibliography: refs.json}), inside
+     * the workspace folders, as documents of keys only ({@code Documents.keyList}): {@code undefined-citation} then
+     * judges those lists as {@code bibmark check} does. A file is read again when its size or time changed (one
+     * stat per file per call); one that cannot be read, or is not CSL, is logged once per change and its lists are
+     * not judged. Worker only.
+     */
+    private List<Document> cslDocs(java.util.Collection<Document> docs) {
+        java.util.Set<Path> named = new java.util.LinkedHashSet<>();
+        for (Document d : docs) {
+            if (!d.markdown()) {
+                continue;
+            }
+            List<String> names = d.derived(CSL_NAMES, x -> dev.bibmark.checks.UndefinedCitationCheck
+                    .declaredBibliography(x).stream().filter(dev.bibmark.config.CslBibliography::isCsl).toList());
+            if (names.isEmpty()) {
+                continue;
+            }
+            java.util.Optional<Path> self = toPath(d.path());
+            Path dir = self.isPresent() ? self.get().getParent() : null;
+            for (String n : names) {
+                try {
+                    Path p = (dir == null ? Path.of(n) : dir.resolve(n)).normalize();
+                    if (p.isAbsolute()) {
+                        named.add(p);
+                    }
+                } catch (RuntimeException e) {
+                    // not a path on this system: not read, as in bibmark check
+                }
+            }
+        }
+        cslFiles.keySet().retainAll(named);
+        List<Document> out = new ArrayList<>();
+        for (Path p : named) {
+            CslFile f = readCsl(p);
+            if (f != null && f.keys() != null) {
+                out.add(f.keys());
+            }
+        }
+        return out;
+    }
+
+    /** A named CSL file, read again only when it changed; null when it is missing or outside the workspace. */
+    private CslFile readCsl(Path p) {
+        CslFile known = cslFiles.get(p);
+        // Nothing outside the workspace folders is read (SECURITY.md); said once (insideWorkspace is false for a
+        // missing file too, which may appear later: then it is read).
+        if (!insideWorkspace(p)) {
+            if (known == null || known.size() != OUTSIDE) {
+                log(MessageType.Warning, "bibmark: the bibliography " + p + " is missing or outside the workspace"
+                        + " folders: not read (the citations of the lists naming it are not judged)");
+                cslFiles.put(p, new CslFile(OUTSIDE, null, null));
+            }
+            return null;
+        }
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException | RuntimeException e) {
+            cslFiles.remove(p);
+            return null; // gone: the lists naming it are not judged
+        }
+        if (known != null && known.size() == a.size() && a.lastModifiedTime().equals(known.modified())) {
+            return known;
+        }
+        Document keys = null;
+        String problem = null;
+        try {
+            // A regular file of at most the file limit (never a FIFO, which would block the worker).
+            String text = TextFiles.read(p);
+            keys = Documents.keyList(p.toUri().toString(), text, dev.bibmark.config.CslBibliography.ids(p.toString(), text));
+        } catch (IOException e) {
+            problem = FileCollector.reason(e);
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            log(MessageType.Warning, "bibmark: cannot read the bibliography " + p + ": " + problem
+                    + " (the citations of the lists naming it are not judged)");
+        }
+        CslFile f = new CslFile(a.size(), a.lastModifiedTime(), keys);
+        cslFiles.put(p, f);
+        return f;
     }
 
     /**

@@ -208,4 +208,20 @@ class CompletionTest {
         Completion.Result byTitle = Completion.complete(word, text.length() + 7, EntryInfo.all(List.of(word)), false, false);
         assertEquals(List.of("zebra"), labels(byTitle.items()));
     }
+
+    /** The keys of a CSL bibliography are proposed after the entries of the same rank, once, on the key alone. */
+    @Test
+    void keysOfACslBibliographyAreProposedToo() {
+        String text = "```bibtex\n@misc{smith2020, title = {Deep Smith}}\n```\n\nSee [@smi";
+        Document doc = Documents.parse("file:///l.md", text + "]");
+        List<Completion.ListedKey> listed = List.of(new Completion.ListedKey("smith2021csl", "refs.json"),
+                new Completion.ListedKey("SMITH2020", "refs.json"), new Completion.ListedKey("jones-smith", "refs.json"),
+                new Completion.ListedKey("deep1999", "refs.json"));
+        Completion.Result r = Completion.complete(doc, text.length(), EntryInfo.all(List.of(doc)), listed, false, false);
+        assertEquals(List.of("smith2020", "smith2021csl", "jones-smith"), labels(r.items()), "prefix, then substring; 'deep'"
+                + " (a title word of an entry, but only a key here) and the entry's own key are not listed again");
+        assertEquals("CSL item · refs.json", r.items().get(1).detail());
+        List<String> sorted = r.items().stream().map(Completion.Item::sortText).sorted().toList();
+        assertEquals(r.items().stream().map(Completion.Item::sortText).toList(), sorted, "the order is kept by sortText");
+    }
 }

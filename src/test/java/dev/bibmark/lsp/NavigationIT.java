@@ -184,6 +184,46 @@ class NavigationIT {
         }
     }
 
+    /**
+     * A list whose front matter names a CSL JSON bibliography is judged against that file's ids in the editor too (as
+     * by {@code bibmark check}), and an edit of the file on disk applies at the next check.
+     */
+    @Test
+    void aCslBibliographyNamedInFrontMatterDefinesKeys(@TempDir Path dir) throws Exception {
+        Path notes = dir.resolve("notes.md");
+        Path refs = dir.resolve("refs.json");
+        String notesText = "---\ntitle: Notes\nbibliography: refs.json\n---\n\nSee [@known] and [@later].\n";
+        Files.writeString(notes, notesText);
+        Files.writeString(refs, "[{\"id\": \"known\", \"title\": \"K\"}]\n");
+        String notesUri = notes.toUri().toString();
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"initializationOptions\":{\"bibmark\":"
+                    + "{\"diagnostics\":{\"debounceMs\":0}}},\"workspaceFolders\":[{\"uri\":\"" + dir.toUri()
+                    + "\",\"name\":\"ws\"}]}");
+            c.notify("initialized", "{}");
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + notesUri
+                    + "\",\"languageId\":\"markdown\",\"version\":1,\"text\":" + new com.google.gson.Gson().toJson(notesText) + "}}");
+            JsonArray one = undefinedCitations(c, notesUri, 1);
+            assertTrue(one.get(0).getAsJsonObject().get("message").getAsString().contains("'later'"), one.toString());
+            // Its keys are completed in a citation.
+            JsonObject completion = c.call("textDocument/completion", "{" + doc(notesUri) + "," + pos(5, 8) + "}")
+                    .getAsJsonObject("result");
+            assertTrue(completion.toString().contains("\"label\":\"known\"") && completion.toString().contains("refs.json"),
+                    completion.toString());
+            // The file gains the key; the watcher reports the change.
+            Files.writeString(refs, "[{\"id\": \"known\"}, {\"id\": \"later\"}]\n");
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":\"" + refs.toUri() + "\",\"type\":2}]}");
+            undefinedCitations(c, notesUri, 0);
+            // And loses both: both citations are flagged.
+            Files.writeString(refs, "[]\n");
+            c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":\"" + refs.toUri() + "\",\"type\":2}]}");
+            undefinedCitations(c, notesUri, 2);
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
+
     /** Waits for a publish of {@code uri} with {@code count} undefined-citation diagnostics and returns them. */
     private static JsonArray undefinedCitations(RawClient c, String uri, int count) throws InterruptedException {
         while (true) {

@@ -56,10 +56,24 @@ class SecurityIT {
                     + "{\"uri\":" + q(inner.toUri().toString()) + ",\"type\":2}]}");
             c.await(m -> "window/logMessage".equals(RawClient.str(m, "method")) && m.toString().contains("secret.md")
                     && m.toString().contains("outside the workspace"));
+            // A list naming CSL bibliographies: a FIFO inside the folder and a file outside it. Neither is opened.
+            Path innerCsl = fifo(ws.resolve("pipe.json"));
+            Files.writeString(outside.resolve("secret.json"), "[{\"id\": \"secretkey\"}]");
+            String cites = ws.resolve("cites.md").toUri().toString();
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":" + q(cites) + ",\"languageId\":\"markdown\","
+                    + "\"version\":1,\"text\":" + q("---\nbibliography: [pipe.json, " + outside.resolve("secret.json")
+                    + "]\n---\n\nSee [@secretkey].\n") + "}}");
+            c.await(m -> "window/logMessage".equals(RawClient.str(m, "method")) && m.toString().contains("pipe.json")
+                    && m.toString().contains("not a regular file"));
+            c.await(m -> "window/logMessage".equals(RawClient.str(m, "method")) && m.toString().contains("secret.json")
+                    && m.toString().contains("outside the workspace"));
             // Still answering (its worker never blocked on a FIFO), and nothing of the secret file was checked.
             JsonObject symbols = c.call("workspace/symbol", "{\"query\":\"\"}");
             assertTrue(symbols.toString().contains("\"k\""), symbols.toString());
             assertTrue(!symbols.toString().contains("secret"), symbols.toString());
+            JsonObject completion = c.call("textDocument/completion", "{\"textDocument\":{\"uri\":" + q(cites) + "},"
+                    + "\"position\":{\"line\":4,\"character\":8}}");
+            assertTrue(completion.getAsJsonObject("result").getAsJsonArray("items").isEmpty(), completion.toString());
             assertTrue(c.seen.stream().noneMatch(m -> m.toString().contains("secret.md\",\"diagnostics\":[{")));
             c.call("shutdown", "null");
             c.notify("exit", "null");

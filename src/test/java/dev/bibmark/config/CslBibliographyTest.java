@@ -1,4 +1,4 @@
-package dev.bibmark.cli;
+package dev.bibmark.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.bibmark.cli;
+package dev.bibmark.config;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.JsonReader;
@@ -13,13 +13,15 @@ import java.util.Locale;
  * The citation keys of a bibliography in Citation Style Language form, as Pandoc and Quarto read it when a list's
  * front matter names it ({@code bibliography: refs.json}): CSL JSON (an array of items, Zotero's and Better
  * BibTeX's export) or CSL YAML (a {@code references:} list). Only the items' {@code id}s are read: they are the keys
- * a citation {@code [@id]} names. Nothing else of the items is interpreted.
+ * a citation {@code [@id]} names. Nothing else of the items is interpreted. Read by {@code bibmark check} and by
+ * the server (which follows a list's front matter within its workspace folders); here, with the settings, because
+ * it is JSON read with Gson, which only the edge packages use.
  */
-final class CslBibliography {
+public final class CslBibliography {
     private CslBibliography() {}
 
     /** Whether Pandoc reads a bibliography file of this name as CSL (by extension). */
-    static boolean isCsl(String name) {
+    public static boolean isCsl(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
     }
@@ -29,7 +31,7 @@ final class CslBibliography {
      *
      * @throws IllegalArgumentException with a message for the user when a CSL JSON text is not an array of objects
      */
-    static List<String> ids(String name, String text) {
+    public static List<String> ids(String name, String text) {
         List<String> ids = name.toLowerCase(Locale.ROOT).endsWith(".json") ? jsonIds(text)
                 : dev.bibmark.markdown.FrontMatter.yamlIds(text);
         if (ids.isEmpty() && !text.isBlank() && !text.strip().equals("[]") && !text.strip().equals("references: []")) {
