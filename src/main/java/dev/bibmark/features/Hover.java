@@ -19,14 +19,20 @@ public final class Hover {
 
     /** The key under the cursor: in a citation, or an entry's own key. */
     public static Optional<Result> at(Document doc, int offset, List<EntryInfo> entries) {
+        return at(doc, offset, entries, List.of());
+    }
+
+    /** The same, knowing the keys that CSL bibliographies list ({@code listed}): a citation of one is not "unknown". */
+    public static Optional<Result> at(Document doc, int offset, List<EntryInfo> entries,
+                                      List<Completion.ListedKey> listed) {
         for (Citation c : doc.markdownIndex().citations()) {
             if (c.keyRange().touches(offset)) {
-                return render(c.key(), c.keyRange(), entries);
+                return render(c.key(), c.keyRange(), entries, listed);
             }
         }
         for (BibEntry e : doc.entries()) {
             if (!e.key().isEmpty() && e.keyRange().touches(offset)) {
-                return render(e.key(), e.keyRange(), entries);
+                return render(e.key(), e.keyRange(), entries, listed);
             }
             if (e.typeRange().touches(offset) && e.range().start() < offset) {
                 return Optional.of(new Result(BibSchema.type(e.type()).map(Hover::typeMarkdown)
@@ -72,9 +78,16 @@ public final class Hover {
         return Optional.of(sb.toString());
     }
 
-    private static Optional<Result> render(String key, TextRange range, List<EntryInfo> entries) {
+    private static Optional<Result> render(String key, TextRange range, List<EntryInfo> entries,
+                                           List<Completion.ListedKey> listed) {
         List<EntryInfo> defs = entries.stream().filter(e -> e.key().equalsIgnoreCase(key)).toList();
         if (defs.isEmpty()) {
+            for (Completion.ListedKey k : listed) {
+                if (k.key().equalsIgnoreCase(key)) {
+                    return Optional.of(new Result("`" + k.key() + "`: an item of the CSL bibliography `"
+                            + k.source() + "` (bibmark reads only the ids of its items)", range));
+                }
+            }
             return Optional.of(new Result("`" + key + "`: no entry with this key in the workspace", range));
         }
         StringBuilder sb = new StringBuilder();

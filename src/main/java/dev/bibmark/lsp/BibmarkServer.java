@@ -830,17 +830,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                 List<Document> ws = workspaceDocs();
                 List<EntryInfo> entries = EntryInfo.all(ws);
                 // The keys of the CSL bibliographies the lists name (cslDocs) are proposed too.
-                List<Completion.ListedKey> listed = new ArrayList<>();
-                for (Document x : ws) {
-                    List<String> keys = Documents.listedKeys(x);
-                    if (keys.isEmpty()) {
-                        continue;
-                    }
-                    String name = toPath(x.path()).map(Path::getFileName).map(Path::toString).orElse(x.path());
-                    for (String k : keys) {
-                        listed.add(new Completion.ListedKey(k, name));
-                    }
-                }
+                List<Completion.ListedKey> listed = listedKeys(ws);
                 cancel.checkCanceled();
                 // Documentation for a long list comes through completionItem/resolve.
                 boolean withDocs = entries.size() <= RESOLVE_THRESHOLD;
@@ -1059,7 +1049,8 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
                     return null;
                 }
                 int offset = d.lines().offset(pos.getLine(), pos.getCharacter(), d.text());
-                return Hover.at(d, offset, entries())
+                List<Document> ws = workspaceDocs();
+                return Hover.at(d, offset, EntryInfo.all(ws), listedKeys(ws))
                         .map(r -> new org.eclipse.lsp4j.Hover(new MarkupContent(MarkupKind.MARKDOWN, r.markdown()),
                                 Lsp.range(d.lines(), r.range())))
                         .orElse(null);
@@ -1068,6 +1059,22 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     }
 
     private static final int RESOLVE_THRESHOLD = 200;
+
+    /** The keys of the CSL bibliographies among {@code ws} ({@link #cslDocs}), each with its file's name. */
+    private static List<Completion.ListedKey> listedKeys(List<Document> ws) {
+        List<Completion.ListedKey> listed = new ArrayList<>();
+        for (Document x : ws) {
+            List<String> keys = Documents.listedKeys(x);
+            if (keys.isEmpty()) {
+                continue;
+            }
+            String name = toPath(x.path()).map(Path::getFileName).map(Path::toString).orElse(x.path());
+            for (String k : keys) {
+                listed.add(new Completion.ListedKey(k, name));
+            }
+        }
+        return listed;
+    }
 
     /** The open text of a document, else its file as indexed; null when unknown. Worker only. */
     private Document document(String uri) {

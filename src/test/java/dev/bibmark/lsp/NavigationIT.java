@@ -210,6 +210,9 @@ class NavigationIT {
                     .getAsJsonObject("result");
             assertTrue(completion.toString().contains("\"label\":\"known\"") && completion.toString().contains("refs.json"),
                     completion.toString());
+            // Hover on it names the file instead of "no entry with this key".
+            String hover = c.call("textDocument/hover", "{" + doc(notesUri) + "," + pos(5, 8) + "}").toString();
+            assertTrue(hover.contains("CSL bibliography") && hover.contains("refs.json"), hover);
             // The file gains the key; the watcher reports the change.
             Files.writeString(refs, "[{\"id\": \"known\"}, {\"id\": \"later\"}]\n");
             c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":\"" + refs.toUri() + "\",\"type\":2}]}");
