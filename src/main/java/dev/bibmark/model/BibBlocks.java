@@ -124,11 +124,8 @@ final class BibBlocks {
             return Optional.empty();
         }
         List<Block> blocks = old.blocks();
-        for (Block b : blocks) {
-            if (objectStart(b) < 0) {
-                return Optional.empty(); // a file without objects: nothing to keep
-            }
-            break;
+        if (blocks.isEmpty() || objectStart(blocks.get(0)) < 0) {
+            return Optional.empty(); // a file without objects: nothing to keep
         }
         // The block the edit starts in, then back to a line-start object whose head lies before the edit.
         int a = -1;
@@ -161,16 +158,15 @@ final class BibBlocks {
         int delta = replacement.length() - (end - start);
         int newEditEnd = start + replacement.length();
         int firstKept = r; // blocks before r are kept; r is re-parsed (from 0 when no object qualified)
+        // The errors seen so far are looked at once each (the rule is asked at every '@' the parse meets).
         int[] checked = {0};
-        boolean[] errorAfter = {false};
         int[] maxErrorStart = {Integer.MIN_VALUE};
         BibParser.StopRule stop = (at, errors) -> {
             for (; checked[0] < errors.size(); checked[0]++) {
                 maxErrorStart[0] = Math.max(maxErrorStart[0], errors.get(checked[0]).range().start());
             }
             // An error at the '@' itself is the last object's (see split); one after it would be the next block's.
-            errorAfter[0] = maxErrorStart[0] > at;
-            if (at <= newEditEnd || errorAfter[0]) {
+            if (at <= newEditEnd || maxErrorStart[0] > at) {
                 return false;
             }
             int j = blockStartingAt(blocks, at - delta);
