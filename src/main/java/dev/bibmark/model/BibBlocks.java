@@ -207,7 +207,8 @@ final class BibBlocks {
         if (out.isEmpty()) {
             out.add(new Block(null, new BibFile(List.of(), List.of()), null));
         }
-        Document doc = new Document(old.path(), newText, LineIndex.of(newText), false, MarkdownIndex.EMPTY,
+        Document doc = new Document(old.path(), newText,
+                LineIndex.edited(old.lines(), old.text(), start, end, replacement, newText), false, MarkdownIndex.EMPTY,
                 List.copyOf(out));
         if (j == firstKept + 1 && p.objects().size() == 1) {
             EditInfo info = new EditInfo(firstKept, start, end, delta);

@@ -60,7 +60,7 @@ final class Reparse {
             return Optional.empty();
         }
         int delta = replacement.length() - (end - start);
-        LineIndex lines = LineIndex.of(newText);
+        LineIndex lines = LineIndex.edited(old.lines(), old.text(), start, end, replacement, newText);
         Fence oldFence = blocks.get(index).fence();
         Shift s = new Shift(end, delta);
         TextRange fenceRange = new TextRange(oldFence.range().start(), oldFence.range().end() + delta);

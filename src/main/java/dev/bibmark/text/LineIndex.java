@@ -82,6 +82,62 @@ public final class LineIndex {
         return skipMark(new LineIndex(Arrays.copyOf(s, count), text.length()), text);
     }
 
+    /**
+     * The line index of {@code newText}, made from {@code old} (that of {@code oldText}) when {@code oldText}'s
+     * {@code [start, end)} was replaced by {@code replacement}: line starts before the edit are kept, those after it
+     * moved, and only the replacement is scanned (a keystroke in a long list scanned every character again). Equal to
+     * {@link #of} of the new text; an edit that touches a carriage return (which can join or split a CRLF) or the
+     * first character (a byte order mark) is read in full.
+     */
+    public static LineIndex edited(LineIndex old, CharSequence oldText, int start, int end, String replacement,
+                                   String newText) {
+        int newEnd = start + replacement.length();
+        if (start == 0 || old.length != oldText.length() || replacement.indexOf('\r') >= 0
+                || isCr(oldText, start - 1) || isCr(oldText, end - 1) || isCr(oldText, end)
+                || isCr(newText, newEnd - 1) || isCr(newText, newEnd)) {
+            return of(newText);
+        }
+        int delta = replacement.length() - (end - start);
+        // Old line starts up to the edit's start stay; those in (start, end] went with the deleted text.
+        int keep = old.line(start) + 1;
+        while (keep < old.starts.length && old.starts[keep] <= start) {
+            keep++;
+        }
+        int after = keep;
+        while (after < old.starts.length && old.starts[after] <= end) {
+            after++;
+        }
+        int added = 0;
+        for (int i = replacement.indexOf('\n'); i >= 0; i = replacement.indexOf('\n', i + 1)) {
+            added++;
+        }
+        int[] s = new int[keep + added + old.starts.length - after];
+        System.arraycopy(old.starts, 0, s, 0, keep);
+        int k = keep;
+        for (int i = replacement.indexOf('\n'); i >= 0; i = replacement.indexOf('\n', i + 1)) {
+            s[k++] = start + i + 1;
+        }
+        for (int j = after; j < old.starts.length; j++) {
+            s[k++] = old.starts[j] + delta;
+        }
+        return new LineIndex(s, newText.length());
+    }
+
+    /** Equal when both index texts of the same length with the same line starts. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LineIndex li && li.length == length && Arrays.equals(li.starts, starts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * length + Arrays.hashCode(starts);
+    }
+
+    private static boolean isCr(CharSequence text, int i) {
+        return i >= 0 && i < text.length() && text.charAt(i) == '\r';
+    }
+
     public int lineCount() {
         return starts.length;
     }

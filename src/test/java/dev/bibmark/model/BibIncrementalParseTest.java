@@ -94,7 +94,7 @@ public class BibIncrementalParseTest {
                     + (i < full.blocks().size() ? full.blocks().get(i) : "-") + "\n"
                     + (i < edited.blocks().size() ? edited.blocks().get(i) : "-"));
         }
-        assertEquals(full.lines().lineCount(), edited.lines().lineCount());
+        assertEquals(full.lines(), edited.lines());
     }
 
     @Test

@@ -54,7 +54,7 @@ class IncrementalParseTest {
         Document full = Documents.parse(path, edited.text(), markdown);
         assertEquals(full.markdownIndex(), edited.markdownIndex());
         assertEquals(full.blocks(), edited.blocks());
-        assertEquals(full.lines().lineCount(), edited.lines().lineCount());
+        assertEquals(full.lines(), edited.lines());
     }
 
     @Test
@@ -175,7 +175,8 @@ class IncrementalParseTest {
                 Document next = Documents.edit(doc, start, end, r.toString());
                 assertEquals(newText, next.text());
                 Document full = Documents.parse("file:///t.md", newText);
-                if (!full.markdownIndex().equals(next.markdownIndex()) || !full.blocks().equals(next.blocks())) {
+                if (!full.markdownIndex().equals(next.markdownIndex()) || !full.blocks().equals(next.blocks())
+                        || !full.lines().equals(next.lines())) {
                     throw new AssertionError("seed " + seed + ": edit [" + start + "," + end + ") -> '" + r
                             + "' differs from a full parse: " + firstDifference(full, next));
                 }

@@ -1,6 +1,7 @@
 package dev.bibmark.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,5 +91,41 @@ class LineIndexTest {
         // A mark that is not at the start is an ordinary character.
         LineIndex inside = LineIndex.of("a\uFEFFb");
         assertEquals(2, inside.character(2));
+    }
+
+    /** {@link LineIndex#edited} equals a fresh index of the new text, whatever the edit (CR, CRLF, BOM included). */
+    @Test
+    void anEditedIndexEqualsAFreshOne() {
+        java.util.Random rnd = new java.util.Random(20261129L);
+        String alphabet = "ab\n\n\r\r\n x\uFEFF";
+        String[] bases = {"", "a\nb\nc", "\uFEFFtitle\nline two\n", "x\r\ny\rz\n\n", "one line"};
+        int fast = 0;
+        for (String base : bases) {
+            String text = base;
+            LineIndex li = LineIndex.of(text);
+            for (int step = 0; step < 3000; step++) {
+                int start = rnd.nextInt(text.length() + 1);
+                int end = Math.min(text.length(), start + rnd.nextInt(4));
+                StringBuilder r = new StringBuilder();
+                for (int i = rnd.nextInt(4); i > 0; i--) {
+                    char c = alphabet.charAt(rnd.nextInt(alphabet.length()));
+                    r.append(c != '\r' || rnd.nextInt(8) == 0 ? c : 'c'); // carriage returns now and then
+                }
+                String next = text.substring(0, start) + r + text.substring(end);
+                LineIndex edited = LineIndex.edited(li, text, start, end, r.toString(), next);
+                LineIndex fresh = LineIndex.of(next);
+                String where = "edit [" + start + "," + end + ") -> " + r.toString().replace("\r", "\\r").replace("\n", "\\n")
+                        + " of " + text.replace("\r", "\\r").replace("\n", "\\n");
+                assertEquals(fresh.lineCount(), edited.lineCount(), where);
+                assertEquals(fresh.textLength(), edited.textLength(), where);
+                for (int l = 0; l < fresh.lineCount(); l++) {
+                    assertEquals(fresh.lineStart(l), edited.lineStart(l), where + ", line " + l);
+                }
+                fast += start > 0 && text.indexOf('\r') < 0 && r.indexOf("\r") < 0 ? 1 : 0;
+                text = next.length() > 200 ? base : next;
+                li = text == base ? LineIndex.of(base) : edited;
+            }
+        }
+        assertTrue(fast > 1000, "the edited path was exercised " + fast + " times");
     }
 }
