@@ -69,7 +69,11 @@ public final class CslBibliography {
             // Gson names the place ("line 3 column 5 path $[1].id"); that is the useful part for the user.
             String m = String.valueOf(e.getMessage());
             int nl = m.indexOf('\n'); // Gson appends a line with a link to its troubleshooting page
-            throw new IllegalArgumentException("not valid JSON: " + (nl < 0 ? m : m.substring(0, nl)), e);
+            m = nl < 0 ? m : m.substring(0, nl);
+            // and sometimes opens with advice for programmers ("Use JsonReader.setStrictness(...) to accept malformed
+            // JSON at line 1 column 15 ..."): the user gets "malformed JSON at line 1 column 15 ..." (found by QA).
+            m = m.replaceFirst("^Use JsonReader\\.\\w+\\([^)]*\\) to accept ", "");
+            throw new IllegalArgumentException("not valid JSON: " + m, e);
         }
         return out;
     }

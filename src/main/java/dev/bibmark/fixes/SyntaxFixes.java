@@ -187,6 +187,13 @@ final class SyntaxFixes {
                     out.add(new Candidate("comma", "Delete the extra ','", List.of(Edit.delete(err.range())), true,
                             true));
                 } else if (err.range().length() > 0) {
+                    // An object written inside an entry ("author = {Ann},@comment{x}"): delete just that object, not
+                    // the field the parser skipped with it (found by QA: "journal = {J}" went too). Tried first.
+                    int object = objectEnd(t, at, regionEnd(c, b, at));
+                    if (object > at) {
+                        out.add(new Candidate("delete", "Delete the unexpected text '" + preview(t, at, object) + "'",
+                                List.of(Edit.delete(new TextRange(at, object))), false, false));
+                    }
                     int end = fieldTextEnd(t, at, regionEnd(c, b, at));
                     // fieldTextEnd can stop before the error (a closing brace right after it): nothing to delete.
                     if (end > at) {
@@ -360,6 +367,40 @@ final class SyntaxFixes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The end of an {@code @name{…}} (or {@code @name(…)}) written at {@code at}, its braces balanced before
+     * {@code limit}; {@code at} when there is none.
+     */
+    static int objectEnd(String t, int at, int limit) {
+        int i = at + 1;
+        int end = Math.min(limit, t.length());
+        if (at >= end || t.charAt(at) != '@') {
+            return at;
+        }
+        while (i < end && (Character.isLetterOrDigit(t.charAt(i)) || t.charAt(i) == '_')) {
+            i++;
+        }
+        if (i == at + 1 || i >= end || (t.charAt(i) != '{' && t.charAt(i) != '(')) {
+            return at;
+        }
+        char open = t.charAt(i);
+        int depth = 0;
+        for (int k = i + 1; k < end; k++) {
+            char ch = t.charAt(k);
+            if (ch == '{') {
+                depth++;
+            } else if (ch == '}') {
+                if (depth == 0) {
+                    return open == '{' ? k + 1 : at; // the object's own close (or an unbalanced '}' in a '(' one)
+                }
+                depth--;
+            } else if (ch == ')' && open == '(' && depth == 0) {
+                return k + 1;
+            }
+        }
+        return at;
     }
 
     /** Where the broken object's text can reach: the next object in the block, or the block's end. */

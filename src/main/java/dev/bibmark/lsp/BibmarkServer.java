@@ -628,16 +628,19 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
     /** Open texts longer than this (in chars) are kept but not parsed or checked: the file limit of the walk. */
     static final long MAX_OPEN_CHARS = FileCollector.Limits.DEFAULT.maxFileBytes();
 
-    /** Parses an opened text, or keeps an over-long one unparsed and says so (once, when {@code warn}). Worker only. */
+    /**
+     * Parses an opened text (a leading byte order mark is a character, as the client counts it), or keeps an
+     * over-long one unparsed and says so (once, when {@code warn}). Worker only.
+     */
     private Document boundedParse(String uri, String text, boolean markdown, boolean warn) {
         if (text.length() <= MAX_OPEN_CHARS) {
-            return Documents.parse(uri, text, markdown);
+            return Documents.parseSentText(uri, text, markdown);
         }
         if (warn && client != null) {
             client.showMessage(new MessageParams(MessageType.Warning, "bibmark: " + uri + ": skipped: file larger than "
                     + TextFiles.describe(MAX_OPEN_CHARS) + " (not checked)"));
         }
-        return Documents.unparsed(uri, text, markdown);
+        return Documents.unparsedSentText(uri, text, markdown);
     }
 
     /** {@link #applyChanges}, except that an over-long text is edited as text only and never parsed. Worker only. */
@@ -654,7 +657,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             if (r == null) {
                 text = t;
             } else {
-                dev.bibmark.text.LineIndex li = dev.bibmark.text.LineIndex.of(text);
+                dev.bibmark.text.LineIndex li = dev.bibmark.text.LineIndex.ofSentText(text);
                 int a = li.offset(r.getStart().getLine(), r.getStart().getCharacter(), text);
                 int b = li.offset(r.getEnd().getLine(), r.getEnd().getCharacter(), text);
                 text = text.substring(0, Math.min(a, b)) + t + text.substring(Math.max(a, b));
@@ -735,7 +738,7 @@ public final class BibmarkServer implements LanguageServer, LanguageClientAware 
             Range r = c.getRange();
             String text = c.getText() == null ? "" : c.getText();
             if (r == null) {
-                cur = Documents.parse(cur.path(), text, cur.markdown());
+                cur = Documents.parseSentText(cur.path(), text, cur.markdown());
             } else {
                 int start = cur.lines().offset(r.getStart().getLine(), r.getStart().getCharacter(), cur.text());
                 int end = cur.lines().offset(r.getEnd().getLine(), r.getEnd().getCharacter(), cur.text());

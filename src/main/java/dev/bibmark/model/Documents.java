@@ -26,7 +26,19 @@ public final class Documents {
     }
 
     public static Document parse(String path, String text, boolean markdown) {
-        LineIndex lines = LineIndex.of(text);
+        return parse(path, text, markdown, LineIndex.of(text));
+    }
+
+    /**
+     * A text as a client sent it (didOpen, a whole-text didChange): the same, except that a leading byte order mark
+     * is a character of line 0, since the client counts it in its positions ({@link LineIndex#ofSentText}). Edits of
+     * the snapshot keep that.
+     */
+    public static Document parseSentText(String path, String text, boolean markdown) {
+        return parse(path, text, markdown, LineIndex.ofSentText(text));
+    }
+
+    private static Document parse(String path, String text, boolean markdown, LineIndex lines) {
         if (!markdown) {
             BibFile bib = BibParser.parse(EmbeddedText.identity(text));
             return new Document(path, text, lines, false, MarkdownIndex.EMPTY, BibBlocks.split(bib));
@@ -45,8 +57,17 @@ public final class Documents {
      * one empty block in a .bib file. Features see an empty document; positions still work.
      */
     public static Document unparsed(String path, String text, boolean markdown) {
+        return unparsed(path, text, markdown, LineIndex.of(text));
+    }
+
+    /** {@link #unparsed} of a text as a client sent it (see {@link #parseSentText}). */
+    public static Document unparsedSentText(String path, String text, boolean markdown) {
+        return unparsed(path, text, markdown, LineIndex.ofSentText(text));
+    }
+
+    private static Document unparsed(String path, String text, boolean markdown, LineIndex lines) {
         List<Block> blocks = markdown ? List.of() : List.of(new Block(null, new BibFile(List.of(), List.of()), null));
-        return new Document(path, text, LineIndex.of(text), markdown, MarkdownIndex.EMPTY, blocks);
+        return new Document(path, text, lines, markdown, MarkdownIndex.EMPTY, blocks);
     }
 
     /**
@@ -89,7 +110,8 @@ public final class Documents {
         } catch (RuntimeException ex) {
             // fall through to the full parse, which never throws
         }
-        return parse(old.path(), newText, old.markdown());
+        // Parsed whole, indexed the way the snapshot was (a text a client sent stays one).
+        return parse(old.path(), newText, old.markdown(), old.lines().sameKind(newText));
     }
 
     /** How {@code doc} was made from the snapshot before it, when only one block was re-parsed. */

@@ -14,17 +14,36 @@ import java.util.Arrays;
 public final class LineIndex {
     private final int[] starts;
     private final int length;
+    /** Whether a leading byte order mark is skipped (a file's text) or a character (a text a client sent). */
+    private final boolean skipsMark;
 
-    private LineIndex(int[] starts, int length) {
+    private LineIndex(int[] starts, int length, boolean skipsMark) {
         this.starts = starts;
         this.length = length;
+        this.skipsMark = skipsMark;
     }
 
+    /** The index of a file's text: a leading byte order mark is not a character of line 0 (the class comment). */
     public static LineIndex of(CharSequence text) {
-        if (text instanceof String str && str.indexOf('\r') < 0) {
-            return ofLf(str);
-        }
-        return skipMark(ofChars(text), text);
+        return of(text, true);
+    }
+
+    /**
+     * The index of a text as a client sent it (didOpen, didChange): a leading byte order mark is a character, since
+     * the client counts it in the positions it sends (editors drop the mark from what they send; one that keeps it
+     * means it; found by QA).
+     */
+    public static LineIndex ofSentText(CharSequence text) {
+        return of(text, false);
+    }
+
+    private static LineIndex of(CharSequence text, boolean skipMark) {
+        LineIndex li = text instanceof String str && str.indexOf('\r') < 0 ? ofLf(str) : ofChars(text);
+        return skipMark ? skipMark(li, text) : li.notSkippingMark();
+    }
+
+    private LineIndex notSkippingMark() {
+        return new LineIndex(starts, length, false);
     }
 
     /** Line 0 starts after a leading byte order mark (the class comment says why). */
@@ -66,7 +85,7 @@ public final class LineIndex {
                 }
             }
         }
-        return new LineIndex(Arrays.copyOf(s, count), n);
+        return new LineIndex(Arrays.copyOf(s, count), n, true);
     }
 
     /** {@link #of} for a text without carriage returns: line ends found by {@code indexOf}. */
@@ -79,7 +98,7 @@ public final class LineIndex {
             }
             s[count++] = i + 1;
         }
-        return skipMark(new LineIndex(Arrays.copyOf(s, count), text.length()), text);
+        return new LineIndex(Arrays.copyOf(s, count), text.length(), true);
     }
 
     /**
@@ -95,7 +114,7 @@ public final class LineIndex {
         if (start == 0 || old.length != oldText.length() || replacement.indexOf('\r') >= 0
                 || isCr(oldText, start - 1) || isCr(oldText, end - 1) || isCr(oldText, end)
                 || isCr(newText, newEnd - 1) || isCr(newText, newEnd)) {
-            return of(newText);
+            return of(newText, old.skipsMark);
         }
         int delta = replacement.length() - (end - start);
         // Old line starts up to the edit's start stay; those in (start, end] went with the deleted text.
@@ -120,13 +139,14 @@ public final class LineIndex {
         for (int j = after; j < old.starts.length; j++) {
             s[k++] = old.starts[j] + delta;
         }
-        return new LineIndex(s, newText.length());
+        return new LineIndex(s, newText.length(), old.skipsMark);
     }
 
-    /** Equal when both index texts of the same length with the same line starts. */
+    /** Equal when both index texts of the same length with the same line starts, the same way. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof LineIndex li && li.length == length && Arrays.equals(li.starts, starts);
+        return o instanceof LineIndex li && li.length == length && li.skipsMark == skipsMark
+                && Arrays.equals(li.starts, starts);
     }
 
     @Override
@@ -136,6 +156,11 @@ public final class LineIndex {
 
     private static boolean isCr(CharSequence text, int i) {
         return i >= 0 && i < text.length() && text.charAt(i) == '\r';
+    }
+
+    /** The index of another text, made the same way as this one (a file's text, or a text a client sent). */
+    public LineIndex sameKind(CharSequence text) {
+        return of(text, skipsMark);
     }
 
     public int lineCount() {

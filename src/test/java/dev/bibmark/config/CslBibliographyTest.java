@@ -25,6 +25,11 @@ class CslBibliographyTest {
                 () -> CslBibliography.jsonIds("[{\"id\": \"a\"}\n, {\"id\" \"b\"}]"));
         assertEquals("not valid JSON: Expected ':' at line 2 column 10 path $[1].id", syntax.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CslBibliography.jsonIds("[{\"id\": \"a\",}]"));
+        // Gson's advice for programmers is not passed on (found by QA).
+        IllegalArgumentException unquoted = assertThrows(IllegalArgumentException.class,
+                () -> CslBibliography.jsonIds("[{\"id\": a b}]"));
+        assertTrue(unquoted.getMessage().startsWith("not valid JSON: ") && !unquoted.getMessage().contains("JsonReader"),
+                unquoted.getMessage());
         IllegalArgumentException notArray = assertThrows(IllegalArgumentException.class, () -> CslBibliography.jsonIds("\"x\""));
         assertEquals("not CSL JSON: expected an array of items, found a string", notArray.getMessage());
         IllegalArgumentException notObject = assertThrows(IllegalArgumentException.class,

@@ -47,6 +47,18 @@ class QuickFixesTest {
                 fixOne("a.bib", "@misc{k,\n  eprint={1}\n  url={u},\n}\n", Code.BIBTEX_SYNTAX, "Insert the missing ','"));
     }
 
+    /** An object written inside an entry is deleted alone: the field after it stays (found by QA: it went too). */
+    @Test
+    void anObjectInsideAnEntryIsDeletedAloneNotTheFieldAfterIt() {
+        String in = "@misc{a,\n  author = {Ann},@comment{x {y}}\n  journal = {J},\n  year = 2020\n}\n";
+        List<Document> ws = FixHarness.parse("a.bib", in);
+        Fix f = fix(ws, Code.BIBTEX_SYNTAX, "Delete the unexpected text");
+        assertEquals("Delete the unexpected text '@comment{x {y}}'", f.title());
+        assertEquals("@misc{a,\n  author = {Ann},\n  journal = {J},\n  year = 2020\n}\n", applied(ws, "a.bib", f));
+        assertEquals("@misc{a,\n  author = {Ann},\n  journal = {J},\n}\n", fixOne("a.bib",
+                "@misc{a,\n  author = {Ann},@include(other.bib)\n  journal = {J},\n}\n", Code.BIBTEX_SYNTAX, "Delete"));
+    }
+
     @Test
     void aCommentLineInsideAnEntryMovesAboveIt() {
         assertEquals("x\n% note\n@misc{k,\n  title={T},\n  year=2000,\n}\n",

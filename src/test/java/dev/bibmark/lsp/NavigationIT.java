@@ -227,6 +227,37 @@ class NavigationIT {
         }
     }
 
+    /**
+     * A client that sends a byte order mark counts it in its positions (found by QA: the server skipped it, as it
+     * does for files read from disk, and every edit on line 0 landed one character off).
+     */
+    @Test
+    void aByteOrderMarkInAnOpenedTextIsACharacter(@TempDir Path dir) throws Exception {
+        Path bib = dir.resolve("b.bib");
+        String text = "\uFEFF@misc{abc,\n  title = {T},\n  year = 2020\n}\n";
+        String uri = bib.toUri().toString();
+        try (RawClient c = new RawClient("lsp")) {
+            c.call("initialize", "{\"processId\":null,\"capabilities\":{},\"initializationOptions\":{\"bibmark\":"
+                    + "{\"diagnostics\":{\"debounceMs\":0}}}}");
+            c.notify("initialized", "{}");
+            c.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + uri
+                    + "\",\"languageId\":\"bibtex\",\"version\":1,\"text\":" + new com.google.gson.Gson().toJson(text) + "}}");
+            c.diagnosticsFor(uri);
+            JsonArray before = c.call("textDocument/documentSymbol", "{" + doc(uri) + "}").getAsJsonArray("result");
+            assertEquals(7, before.get(0).getAsJsonObject().getAsJsonObject("selectionRange").getAsJsonObject("start")
+                    .get("character").getAsInt(), "the key starts at 0:7 counting the mark");
+            c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":\"" + uri + "\",\"version\":2},"
+                    + "\"contentChanges\":[{\"range\":{\"start\":" + "{\"line\":0,\"character\":7},\"end\":"
+                    + "{\"line\":0,\"character\":7}},\"text\":\"X\"}]}");
+            c.diagnosticsFor(uri);
+            JsonArray after = c.call("textDocument/documentSymbol", "{" + doc(uri) + "}").getAsJsonArray("result");
+            assertEquals("Xabc", after.get(0).getAsJsonObject().get("name").getAsString(), after.toString());
+            c.call("shutdown", "null");
+            c.notify("exit", "null");
+            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
+
     /** Waits for a publish of {@code uri} with {@code count} undefined-citation diagnostics and returns them. */
     private static JsonArray undefinedCitations(RawClient c, String uri, int count) throws InterruptedException {
         while (true) {
