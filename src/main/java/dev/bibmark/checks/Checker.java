@@ -155,9 +155,9 @@ public final class Checker {
             // A .bib file's section is its block: after its object's '@' (the first block: from the start of the
             // text) up to and with the next object's '@', where the checks' findings about it all lie (an error
             // found at the next '@', "expected a value but found '@'", is this object's: see Document#blocks).
-            start = e.block() == 0 ? 0 : objectStart(block);
+            start = e.block() == 0 ? 0 : block.objectStart();
             if (e.block() + 1 < now.blocks().size()) {
-                end = objectStart(now.blocks().get(e.block() + 1));
+                end = now.blocks().get(e.block() + 1).objectStart();
             }
         }
         if (start > e.start() || start < 0 || end < 0) {
@@ -185,12 +185,6 @@ public final class Checker {
         return java.util.Optional.of(out);
     }
 
-    /** Where a .bib block's object starts (without translating a moved block); -1 for a block without one. */
-    private static int objectStart(dev.bibmark.model.Block b) {
-        List<dev.bibmark.bibtex.BibObject> objects = b.origin().objects();
-        return objects.isEmpty() ? -1 : objects.get(0).range().start() + b.originDelta();
-    }
-
     private static boolean hasStrings(Document d) {
         for (dev.bibmark.model.Block b : d.blocks()) {
             if (b.hasStrings()) {
@@ -216,7 +210,7 @@ public final class Checker {
     private static Document view(Document d, int start, int end) {
         if (!d.markdown()) {
             List<dev.bibmark.model.Block> blocks = d.blocks().stream().filter(b -> {
-                int at = objectStart(b);
+                int at = b.objectStart();
                 return at >= start && at < end;
             }).toList();
             return new Document(d.path(), d.text(), d.lines(), false, d.markdownIndex(), blocks);

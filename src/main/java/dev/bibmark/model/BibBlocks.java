@@ -7,6 +7,8 @@ import dev.bibmark.bibtex.SyntaxError;
 import dev.bibmark.markdown.EmbeddedText;
 import dev.bibmark.markdown.MarkdownIndex;
 import dev.bibmark.text.LineIndex;
+import dev.bibmark.text.Sorted;
+import dev.bibmark.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,25 +69,13 @@ final class BibBlocks {
 
     /** The index of the last object starting at or before {@code offset}; 0 when none does. */
     private static int objectAtOrBefore(List<BibObject> objects, int offset) {
-        int lo = 0;
-        int hi = objects.size() - 1;
-        int found = 0;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (objects.get(mid).range().start() <= offset) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
+        return Math.max(0, Sorted.firstAtOrAfter(objects, offset + 1, BibObject::range) - 1);
     }
 
-    /** Where block {@code b}'s object starts, without translating a moved block; -1 for a block without objects. */
-    private static int objectStart(Block b) {
-        List<BibObject> objects = b.origin().objects();
-        return objects.isEmpty() ? -1 : objects.get(0).range().start() + b.originDelta();
+    /** Where a block's object starts, as a range for {@link Sorted} (blocks are in document order). */
+    private static TextRange at(Block b) {
+        int s = Math.max(0, b.objectStart()); // a block without objects is only ever alone
+        return new TextRange(s, s);
     }
 
     /**
@@ -99,20 +89,8 @@ final class BibBlocks {
 
     /** The index of the block whose object starts exactly at {@code offset}, or -1. */
     private static int blockStartingAt(List<Block> blocks, int offset) {
-        int lo = 0;
-        int hi = blocks.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int s = objectStart(blocks.get(mid));
-            if (s == offset) {
-                return mid;
-            } else if (s < offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return -1;
+        int i = Sorted.firstAtOrAfter(blocks, offset, BibBlocks::at);
+        return i < blocks.size() && blocks.get(i).objectStart() == offset ? i : -1;
     }
 
     /**
@@ -124,29 +102,18 @@ final class BibBlocks {
             return Optional.empty();
         }
         List<Block> blocks = old.blocks();
-        if (blocks.isEmpty() || objectStart(blocks.get(0)) < 0) {
+        if (blocks.isEmpty() || blocks.get(0).objectStart() < 0) {
             return Optional.empty(); // a file without objects: nothing to keep
         }
         // The block the edit starts in, then back to a line-start object whose head lies before the edit.
-        int a = -1;
-        int lo = 0;
-        int hi = blocks.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (objectStart(blocks.get(mid)) <= start) {
-                a = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        int a = Sorted.firstAtOrAfter(blocks, start + 1, BibBlocks::at) - 1;
         int r = 0;
         int from = 0;
         for (int i = a, back = 0; i >= 0; i--, back++) {
             if (back > MAX_BACK) {
                 return Optional.empty();
             }
-            int at = objectStart(blocks.get(i));
+            int at = blocks.get(i).objectStart();
             int head = BibParser.lineStartHeadEnd(old.text(), at);
             if (head > 0 && head <= start && !isInclude(blocks.get(i))) {
                 // The first block also holds the errors of any text before its object: read from the start then.
@@ -157,7 +124,7 @@ final class BibBlocks {
         }
         int delta = replacement.length() - (end - start);
         int newEditEnd = start + replacement.length();
-        int firstKept = r; // blocks before r are kept; r is re-parsed (from 0 when no object qualified)
+        final int kept = r; // blocks before it are kept (the rule below needs it final)
         // The errors seen so far are looked at once each (the rule is asked at every '@' the parse meets).
         int[] checked = {0};
         int[] maxErrorStart = {Integer.MIN_VALUE};
@@ -170,7 +137,7 @@ final class BibBlocks {
                 return false;
             }
             int j = blockStartingAt(blocks, at - delta);
-            return j > firstKept && !isInclude(blocks.get(j));
+            return j > kept && !isInclude(blocks.get(j));
         };
         Optional<BibParser.Partial> parsed = BibParser.parseFrom(EmbeddedText.identity(newText), from, stop);
         if (parsed.isEmpty()) {
@@ -194,9 +161,9 @@ final class BibBlocks {
             return Optional.empty();
         }
         List<Block> region = split(new BibFile(p.objects(), p.errors()));
-        List<Block> out = new ArrayList<>(firstKept + region.size() + blocks.size() - j);
-        out.addAll(blocks.subList(0, firstKept));
-        if (!(p.objects().isEmpty() && (firstKept > 0 || j < blocks.size()))) {
+        List<Block> out = new ArrayList<>(r + region.size() + blocks.size() - j);
+        out.addAll(blocks.subList(0, r));
+        if (!(p.objects().isEmpty() && (r > 0 || j < blocks.size()))) {
             out.addAll(region);
         } else if (!p.errors().isEmpty()) {
             return Optional.empty(); // errors without an object of their own would belong to a neighbour's block
@@ -204,14 +171,11 @@ final class BibBlocks {
         for (int i = j; i < blocks.size(); i++) {
             out.add(blocks.get(i).moved(null, null, delta));
         }
-        if (out.isEmpty()) {
-            out.add(new Block(null, new BibFile(List.of(), List.of()), null));
-        }
         Document doc = new Document(old.path(), newText,
                 LineIndex.edited(old.lines(), old.text(), start, end, replacement, newText), false, MarkdownIndex.EMPTY,
                 List.copyOf(out));
-        if (j == firstKept + 1 && p.objects().size() == 1) {
-            EditInfo info = new EditInfo(firstKept, start, end, delta);
+        if (j == r + 1 && p.objects().size() == 1) {
+            EditInfo info = new EditInfo(r, start, end, delta);
             doc.derived(EditInfo.class, d -> info);
         }
         return Optional.of(doc);

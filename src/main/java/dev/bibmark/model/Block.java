@@ -1,7 +1,9 @@
 package dev.bibmark.model;
 
 import dev.bibmark.bibtex.BibFile;
+import dev.bibmark.bibtex.BibObject;
 import dev.bibmark.markdown.Fence;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -71,6 +73,15 @@ public final class Block {
     /** What to add to the origin's offsets to get this block's. */
     public int originDelta() {
         return delta;
+    }
+
+    /**
+     * Where the block's first object starts, without translating a moved block; -1 when it has none. In a .bib file
+     * (one object per block) this is where the block's object starts.
+     */
+    public int objectStart() {
+        List<BibObject> objects = origin.objects();
+        return objects.isEmpty() ? -1 : objects.get(0).range().start() + delta;
     }
 
     /** Whether the block defines {@code @string}s (without translating it). */
