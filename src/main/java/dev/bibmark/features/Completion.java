@@ -230,14 +230,6 @@ public final class Completion {
         List<Item> out = new ArrayList<>();
         int n = 0;
         for (int rank = 0; rank < ranks.size(); rank++) {
-            if (rank > 0) {
-                for (ListedKey k : listedRanks.get(rank - 1)) {
-                    if (out.size() < MAX_ITEMS) {
-                        out.add(new Item(k.key(), Kind.KEY, "CSL item · " + k.source(), k.key(), null, replace, k.key(),
-                                false, (rank - 1) + dev.bibmark.util.Strings.zeroPad(n++, 5)));
-                    }
-                }
-            }
             for (EntryInfo e : ranks.get(rank)) {
                 if (out.size() >= MAX_ITEMS) {
                     break;
@@ -250,6 +242,13 @@ public final class Completion {
                 String filter = e.key() + " " + title + " " + s.authors() + " " + s.year() + " " + s.venue();
                 out.add(new Item(e.key(), Kind.KEY, detail, filter, withDocumentation ? Hover.markdown(e) : null, replace,
                         e.key(), false, rank + dev.bibmark.util.Strings.zeroPad(n++, 5)));
+            }
+            // Then the CSL keys of the same rank (they match by key only: no rank 2).
+            for (ListedKey k : rank < listedRanks.size() ? listedRanks.get(rank) : List.<ListedKey>of()) {
+                if (out.size() < MAX_ITEMS) {
+                    out.add(new Item(k.key(), Kind.KEY, "CSL item · " + k.source(), k.key(), null, replace, k.key(),
+                            false, rank + dev.bibmark.util.Strings.zeroPad(n++, 5)));
+                }
             }
         }
         return new Result(out, matched > MAX_ITEMS);

@@ -50,7 +50,7 @@ public final class Links {
         TextRange v = f.value().range();
         String text = doc.text();
         List<DocLink> found = new ArrayList<>();
-        scan(text, v, URL, 0, found, m -> m);
+        scan(text, v, URL, 0, false, found, m -> m);
         if (f.nameLower().equals("eprint") && isArxiv(e)) {
             int s = v.start();
             int end = v.end();
@@ -64,8 +64,8 @@ public final class Links {
                 add(found, new TextRange(m.start(1), m.end(1)), "https://arxiv.org/abs/" + m.group(1));
             }
         }
-        scan(text, v, ARXIV_PREFIXED, 1, found, id -> "https://arxiv.org/abs/" + id);
-        scan(text, v, DOI, 0, found, d -> "https://doi.org/" + d);
+        scan(text, v, ARXIV_PREFIXED, 1, false, found, id -> "https://arxiv.org/abs/" + id);
+        scan(text, v, DOI, 0, false, found, d -> "https://doi.org/" + d);
         out.addAll(found);
     }
 
@@ -100,14 +100,12 @@ public final class Links {
             gaps.add(new TextRange(from, text.length()));
         }
         List<DocLink> candidates = new ArrayList<>();
-        for (Pattern p : new Pattern[] {ARXIV_PREFIXED, DOI}) {
-            for (TextRange gap : gaps) {
-                if (p == ARXIV_PREFIXED) {
-                    scan(text, gap, p, 1, candidates, (Prose) id -> "https://arxiv.org/abs/" + id);
-                } else {
-                    scan(text, gap, p, 0, candidates, (Prose) d -> "https://doi.org/" + d);
-                }
-            }
+        // arXiv ids first, then DOIs (an earlier candidate wins an overlap).
+        for (TextRange gap : gaps) {
+            scan(text, gap, ARXIV_PREFIXED, 1, true, candidates, id -> "https://arxiv.org/abs/" + id);
+        }
+        for (TextRange gap : gaps) {
+            scan(text, gap, DOI, 0, true, candidates, d -> "https://doi.org/" + d);
         }
         // Looked up by position, not against every fence, link and earlier link (a 10,000-paper list's 20,000
         // DOIs and links made that a quarter of a second per request; the editor asks after every change). Field
@@ -168,12 +166,10 @@ public final class Links {
         String of(String matched);
     }
 
-    /** A target of a link found in prose (searched with transparent bounds). */
-    private interface Prose extends Target {}
-
-    private static void scan(String text, TextRange region, Pattern p, int group, List<DocLink> found, Target target) {
-        // Transparent bounds for the gaps of prose (lookarounds see the text around them, as in a whole-text search).
-        Matcher m = p.matcher(text).region(region.start(), region.end()).useTransparentBounds(target instanceof Prose);
+    /** Links found by {@code p} in {@code region}; {@code transparent}: its lookarounds see the text around it. */
+    private static void scan(String text, TextRange region, Pattern p, int group, boolean transparent,
+                             List<DocLink> found, Target target) {
+        Matcher m = p.matcher(text).region(region.start(), region.end()).useTransparentBounds(transparent);
         while (m.find()) {
             int s = m.start(group);
             int e = m.end(group);

@@ -38,23 +38,15 @@ public final class LineIndex {
     }
 
     private static LineIndex of(CharSequence text, boolean skipMark) {
-        LineIndex li = text instanceof String str && str.indexOf('\r') < 0 ? ofLf(str) : ofChars(text);
-        return skipMark ? skipMark(li, text) : li.notSkippingMark();
-    }
-
-    private LineIndex notSkippingMark() {
-        return new LineIndex(starts, length, false);
-    }
-
-    /** Line 0 starts after a leading byte order mark (the class comment says why). */
-    private static LineIndex skipMark(LineIndex li, CharSequence text) {
-        if (li.length > 0 && text.charAt(0) == '\uFEFF') {
-            li.starts[0] = 1;
+        int[] starts = text instanceof String str && str.indexOf('\r') < 0 ? lfStarts(str) : charStarts(text);
+        // Line 0 starts after a leading byte order mark of a file's text (the class comment says why).
+        if (skipMark && text.length() > 0 && text.charAt(0) == '\uFEFF') {
+            starts[0] = 1;
         }
-        return li;
+        return new LineIndex(starts, text.length(), skipMark);
     }
 
-    private static LineIndex ofChars(CharSequence text) {
+    private static int[] charStarts(CharSequence text) {
         // Copied out in chunks: a loop over a char array is several times faster than charAt on a long String
         // before the JIT's second tier (the command line never gets there).
         int n = text.length();
@@ -85,11 +77,11 @@ public final class LineIndex {
                 }
             }
         }
-        return new LineIndex(Arrays.copyOf(s, count), n, true);
+        return Arrays.copyOf(s, count);
     }
 
     /** {@link #of} for a text without carriage returns: line ends found by {@code indexOf}. */
-    private static LineIndex ofLf(String text) {
+    private static int[] lfStarts(String text) {
         int[] s = new int[16];
         int count = 1;
         for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
@@ -98,7 +90,7 @@ public final class LineIndex {
             }
             s[count++] = i + 1;
         }
-        return new LineIndex(Arrays.copyOf(s, count), text.length(), true);
+        return Arrays.copyOf(s, count);
     }
 
     /**
@@ -119,9 +111,6 @@ public final class LineIndex {
         int delta = replacement.length() - (end - start);
         // Old line starts up to the edit's start stay; those in (start, end] went with the deleted text.
         int keep = old.line(start) + 1;
-        while (keep < old.starts.length && old.starts[keep] <= start) {
-            keep++;
-        }
         int after = keep;
         while (after < old.starts.length && old.starts[after] <= end) {
             after++;
