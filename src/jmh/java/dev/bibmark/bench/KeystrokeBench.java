@@ -65,34 +65,35 @@ public class KeystrokeBench {
         }
     }
 
+    /** One file of {@code papers} papers, edited, and its cross-document index. */
     @State(Scope.Benchmark)
-    public static class OneList {
+    public abstract static class OneFile {
         @Param("10000")
         public int papers;
         Edited edited;
         CrossDocument cross;
 
-        @Setup(Level.Trial)
-        public void setUp() {
-            edited = new Edited(Documents.parse("papers.md", Inputs.papers(papers, "md")));
+        void open(String format) {
+            edited = new Edited(Documents.parse("papers." + format, Inputs.papers(papers, format)));
             cross = new CrossDocument(LOG);
             cross.update(List.of(edited.doc), CONFIG);
         }
     }
 
-    /** The same papers as one .bib file: a keystroke re-parses one entry and re-checks it. */
     @State(Scope.Benchmark)
-    public static class OneBib {
-        @Param("10000")
-        public int papers;
-        Edited edited;
-        CrossDocument cross;
-
+    public static class OneList extends OneFile {
         @Setup(Level.Trial)
         public void setUp() {
-            edited = new Edited(Documents.parse("papers.bib", Inputs.papers(papers, "bib")));
-            cross = new CrossDocument(LOG);
-            cross.update(List.of(edited.doc), CONFIG);
+            open("md");
+        }
+    }
+
+    /** The same papers as one .bib file: a keystroke re-parses one entry and re-checks it. */
+    @State(Scope.Benchmark)
+    public static class OneBib extends OneFile {
+        @Setup(Level.Trial)
+        public void setUp() {
+            open("bib");
         }
     }
 

@@ -67,38 +67,13 @@ class IncrementalChecksTest {
             }
         }
         long seed = Long.getLong("bibmark.test.seed", 20261129L);
-        Random rnd = new Random(seed);
-        String alphabet = "abc {}},=\"\n  @#";
-        int incremental = 0;
-        int total = 0;
-        for (String original : texts) {
-            Document doc = Documents.parse("file:///t.md", original);
-            List<Finding> raw = Checker.rawDocument(doc, Config.DEFAULT, m -> { });
-            for (int step = 0; step < 40 && !doc.blocks().isEmpty(); step++) {
-                var fence = doc.blocks().get(rnd.nextInt(doc.blocks().size())).fence();
-                int start = fence.range().start() + rnd.nextInt(Math.max(1, fence.range().length()));
-                int end = Math.min(doc.text().length(), start + (rnd.nextInt(3) == 0 ? rnd.nextInt(5) : 0));
-                StringBuilder r = new StringBuilder();
-                for (int i = rnd.nextInt(4); i > 0; i--) {
-                    r.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-                }
-                Document next = Documents.edit(doc, start, end, r.toString());
-                Optional<List<Finding>> inc = Checker.rawDocumentAfterEdit(doc, raw, next, Config.DEFAULT, m -> { });
-                List<Finding> fullRaw = Checker.rawDocument(next, Config.DEFAULT, m -> { });
-                total++;
-                if (inc.isPresent()) {
-                    incremental++;
-                    List<Finding> a = Checker.finishDocument(next, inc.get(), Config.DEFAULT);
-                    List<Finding> b = Checker.finishDocument(next, fullRaw, Config.DEFAULT);
-                    if (!a.equals(b)) {
-                        throw new AssertionError("seed " + seed + ", edit [" + start + "," + end + ") -> '" + r
-                                + "': incremental " + a + "\nfull " + b);
-                    }
-                }
-                doc = next;
-                raw = inc.orElse(fullRaw);
-            }
-        }
+        // Inside a random fence.
+        int[] counts = compareRandomEdits(texts, "file:///t.md", seed, "abc {}},=\"\n  @#", 40, (doc, rnd) -> {
+            var fence = doc.blocks().get(rnd.nextInt(doc.blocks().size())).fence();
+            return fence.range().start() + rnd.nextInt(Math.max(1, fence.range().length()));
+        });
+        int incremental = counts[0];
+        int total = counts[1];
         assertTrue(incremental > total / 3, "the shortcut applied " + incremental + " of " + total + " times");
     }
 
@@ -106,15 +81,32 @@ class IncrementalChecksTest {
     @Test
     void randomEditsInBibFilesGiveTheFullRunsFindings() throws IOException {
         long seed = Long.getLong("bibmark.test.seed", 20261130L);
+        int[] counts = compareRandomEdits(dev.bibmark.model.BibIncrementalParseTest.texts(), "file:///t.bib", seed,
+                "abc {}},=\"\n  @#%", 80, (doc, rnd) -> rnd.nextInt(doc.text().length() + 1));
+        int incremental = counts[0];
+        int total = counts[1];
+        assertTrue(incremental > total / 2, "the shortcut applied " + incremental + " of " + total + " times");
+    }
+
+    /** Where a random edit starts in a document. */
+    private interface EditStart {
+        int of(Document doc, Random rnd);
+    }
+
+    /**
+     * Random edits of each text ({@code steps} in a row); after each, the incremental findings (when the shortcut
+     * applies) must equal a full run's. Returns how often the shortcut applied and how many edits there were.
+     */
+    private static int[] compareRandomEdits(List<String> texts, String path, long seed, String alphabet, int steps,
+                                            EditStart where) {
         Random rnd = new Random(seed);
-        String alphabet = "abc {}},=\"\n  @#%";
         int incremental = 0;
         int total = 0;
-        for (String original : dev.bibmark.model.BibIncrementalParseTest.texts()) {
-            Document doc = Documents.parse("file:///t.bib", original);
+        for (String original : texts) {
+            Document doc = Documents.parse(path, original);
             List<Finding> raw = Checker.rawDocument(doc, Config.DEFAULT, m -> { });
-            for (int step = 0; step < 80; step++) {
-                int start = rnd.nextInt(doc.text().length() + 1);
+            for (int step = 0; step < steps && !doc.blocks().isEmpty(); step++) {
+                int start = where.of(doc, rnd);
                 int end = Math.min(doc.text().length(), start + (rnd.nextInt(3) == 0 ? rnd.nextInt(5) : 0));
                 StringBuilder r = new StringBuilder();
                 for (int i = rnd.nextInt(4); i > 0; i--) {
@@ -137,7 +129,7 @@ class IncrementalChecksTest {
                 raw = inc.orElse(fullRaw);
             }
         }
-        assertTrue(incremental > total / 2, "the shortcut applied " + incremental + " of " + total + " times");
+        return new int[] {incremental, total};
     }
 
     /**
