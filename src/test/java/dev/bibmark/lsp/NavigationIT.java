@@ -8,7 +8,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,9 +95,7 @@ class NavigationIT {
                     .getAsJsonArray("result");
             assertTrue(actions.toString().contains("READ"), actions.toString());
 
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
             assertEquals(0, c.proc.exitValue());
         }
     }
@@ -134,9 +131,7 @@ class NavigationIT {
             assertEquals("@misc{smith2001, title = {T}, author = {A}, year = {2001}}\n",
                     applyEdits(shown, edit.getAsJsonArray(refsUri)));
             assertEquals("See [@smith2001].\n", applyEdits(notesText, edit.getAsJsonArray(notesUri)));
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
         }
     }
 
@@ -178,9 +173,7 @@ class NavigationIT {
                     + "\"contentChanges\":[{\"range\":{\"start\":{\"line\":3,\"character\":16},\"end\":{\"line\":3,"
                     + "\"character\":17}},\"text\":\"\"}]}");
             undefinedCitations(c, notesUri, 2);
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
         }
     }
 
@@ -221,9 +214,7 @@ class NavigationIT {
             Files.writeString(refs, "[]\n");
             c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":\"" + refs.toUri() + "\",\"type\":2}]}");
             undefinedCitations(c, notesUri, 2);
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
         }
     }
 
@@ -252,9 +243,7 @@ class NavigationIT {
             c.diagnosticsFor(uri);
             JsonArray after = c.call("textDocument/documentSymbol", "{" + doc(uri) + "}").getAsJsonArray("result");
             assertEquals("Xabc", after.get(0).getAsJsonObject().get("name").getAsString(), after.toString());
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
         }
     }
 
@@ -308,9 +297,7 @@ class NavigationIT {
             JsonArray again = c.call("textDocument/formatting", "{" + doc(uri) + ",\"options\":{\"tabSize\":2,\"insertSpaces\":true}}")
                     .getAsJsonArray("result");
             assertEquals(0, again.size(), again.toString());
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
         }
     }
 
@@ -367,9 +354,7 @@ class NavigationIT {
             assertEquals("source.fixAll.bibmark", all.get(0).getAsJsonObject().get("kind").getAsString());
             String clean = applyEdits(messy, all.get(0).getAsJsonObject().getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(uri));
             assertTrue(!clean.contains("note = {}"), clean);
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
         }
     }
 
@@ -398,9 +383,7 @@ class NavigationIT {
             assertTrue(rename != null, actions.toString());
             JsonObject changes = rename.getAsJsonObject("edit").getAsJsonObject("changes");
             assertTrue(changes.has(listUri) && changes.has(notesUri), changes.toString());
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
         }
     }
 
@@ -423,9 +406,7 @@ class NavigationIT {
             JsonObject snippet = docEdit.getAsJsonArray("edits").get(0).getAsJsonObject().getAsJsonObject("snippet");
             assertEquals("snippet", snippet.get("kind").getAsString());
             assertTrue(snippet.get("value").getAsString().contains("journal = {${"), snippet.toString());
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
         }
     }
 }

@@ -205,9 +205,7 @@ class ProtocolAbuseIT {
             // A stale or unknown didChange does not disturb the document.
             c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":\"file:///tmp/bibmark-abuse/unknown.md\",\"version\":3},\"contentChanges\":[{\"text\":\"x\"}]}");
             assertServing(c);
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+            c.shutdownAndExit(20);
         }
     }
 
@@ -256,9 +254,7 @@ class ProtocolAbuseIT {
             assertTrue(clash.toString().contains("k7"), clash.toString());
             JsonObject comp = c.call("textDocument/completion", pos(DOC, 2, 7));
             assertTrue(comp.getAsJsonObject("result").getAsJsonArray("items").size() >= 100, comp.toString().substring(0, 200));
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+            c.shutdownAndExit(20);
         }
     }
 
@@ -282,9 +278,7 @@ class ProtocolAbuseIT {
             c.notify("textDocument/didChange", "{\"textDocument\":{\"uri\":" + q(uri) + ",\"version\":3},\"contentChanges\":[{\"text\":\"@misc{a, title = {A}}\\n@misc{a, title = {B}}\\n\"}]}");
             JsonObject small = diagnosticsOfVersion(c, uri, 3);
             assertTrue(small.toString().contains("duplicate-key"), small.toString());
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+            c.shutdownAndExit(20);
         }
     }
 
@@ -351,9 +345,7 @@ class ProtocolAbuseIT {
                     && !symbols.toString().contains("sub") && !symbols.toString().contains("e.md")
                     && !symbols.toString().contains("x.tmp.md"), symbols.toString());
             assertServing(c);
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+            c.shutdownAndExit(20);
         }
     }
 
@@ -395,9 +387,7 @@ class ProtocolAbuseIT {
             c.await(m -> "textDocument/publishDiagnostics".equals(RawClient.str(m, "method"))
                     && au.equals(m.getAsJsonObject("params").get("uri").getAsString())
                     && m.getAsJsonObject("params").getAsJsonArray("diagnostics").isEmpty());
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+            c.shutdownAndExit(20);
         }
     }
 
@@ -414,9 +404,7 @@ class ProtocolAbuseIT {
             c.notify("initialized", "{}");
             JsonObject msg = c.await(m -> "window/showMessage".equals(RawClient.str(m, "method")));
             assertTrue(msg.toString().contains("several .bibmark.json") && msg.toString().contains("two"), msg.toString());
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+            c.shutdownAndExit(20);
         }
     }
 
@@ -447,9 +435,7 @@ class ProtocolAbuseIT {
             c.notify("workspace/didChangeWatchedFiles", "{\"changes\":[{\"uri\":" + q(a.toUri().toString()) + ",\"type\":2}]}");
             c.await(m -> "window/logMessage".equals(RawClient.str(m, "method")) && m.toString().contains("skipped: file larger than 10 MB"));
             assertServing(c);
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+            c.shutdownAndExit(20);
         }
     }
 }

@@ -166,6 +166,14 @@ final class RawClient implements AutoCloseable {
         return proc.isAlive();
     }
 
+    /** The protocol's end: shutdown (answered), exit, and the process gone within {@code seconds}. */
+    void shutdownAndExit(int seconds) throws InterruptedException {
+        call("shutdown", "null");
+        notify("exit", "null");
+        org.junit.jupiter.api.Assertions.assertTrue(proc.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS),
+                "the server did not exit");
+    }
+
     @Override
     public void close() {
         proc.destroyForcibly();

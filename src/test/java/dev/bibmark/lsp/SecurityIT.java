@@ -75,9 +75,7 @@ class SecurityIT {
                     + "\"position\":{\"line\":4,\"character\":8}}");
             assertTrue(completion.getAsJsonObject("result").getAsJsonArray("items").isEmpty(), completion.toString());
             assertTrue(c.seen.stream().noneMatch(m -> m.toString().contains("secret.md\",\"diagnostics\":[{")));
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(20, TimeUnit.SECONDS));
+            c.shutdownAndExit(20);
             assertEquals(0, c.proc.exitValue());
         }
     }

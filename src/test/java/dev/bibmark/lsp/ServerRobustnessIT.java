@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,9 +66,7 @@ class ServerRobustnessIT {
             String typeHover = hover(c, DOC, 3, 3).getAsJsonObject("result").getAsJsonObject("contents").get("value").getAsString();
             assertTrue(typeHover.startsWith("**@article**"), typeHover);
 
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
             assertEquals(0, c.proc.exitValue());
         }
     }
@@ -106,9 +103,7 @@ class ServerRobustnessIT {
             String bib = c.call("workspace/executeCommand", "{\"command\":\"bibmark.export\",\"arguments\":[]}")
                     .get("result").getAsString();
             assertTrue(bib.contains("@misc{same,") && bib.contains("@misc{same-2,"), bib);
-            c.call("shutdown", "null");
-            c.notify("exit", "null");
-            assertTrue(c.proc.waitFor(10, TimeUnit.SECONDS));
+            c.shutdownAndExit(10);
         }
     }
 }
